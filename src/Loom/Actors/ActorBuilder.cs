@@ -1,0 +1,76 @@
+using Loom.Actors;
+using Loom.Node;
+using Loom.Worker;
+
+namespace Loom;
+
+/// <summary>Describes an actor before it is created: set options, then call <see cref="Remote"/>.</summary>
+/// <typeparam name="T">The actor's class.</typeparam>
+public sealed class ActorBuilder<T>
+    where T : class
+{
+    private readonly CoreRuntime _runtime;
+    private readonly ActorFactory _factory;
+
+    internal ActorBuilder(CoreRuntime runtime, ActorFactory factory, ActorOptions options)
+    {
+        _runtime = runtime;
+        _factory = factory;
+        Options = options;
+    }
+
+    /// <summary>The options the actor will be created with.</summary>
+    public ActorOptions Options { get; }
+
+    /// <summary>Uses <paramref name="options"/>.</summary>
+    /// <param name="options">The options.</param>
+    public ActorBuilder<T> WithOptions(ActorOptions options) => new(_runtime, _factory, options);
+
+    /// <summary>Names the actor so it can be found with <see cref="LoomCluster.GetActor{TActor}(string, string?)"/>.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="actorNamespace">The namespace; null keeps the current one (default <c>"default"</c>).</param>
+    public ActorBuilder<T> WithName(string name, string? actorNamespace = null) =>
+        WithOptions(Options with { Name = name, Namespace = actorNamespace ?? Options.Namespace });
+
+    /// <summary>Returns the existing actor of the same name instead of failing (get-or-create).</summary>
+    public ActorBuilder<T> GetIfExists() => WithOptions(Options with { GetIfExists = true });
+
+    /// <summary>Holds <paramref name="cpus"/> CPUs for the actor's lifetime.</summary>
+    /// <param name="cpus">CPUs.</param>
+    public ActorBuilder<T> WithCpus(double cpus) => WithOptions(Options with { Cpus = cpus });
+
+    /// <summary>Holds <paramref name="gpus"/> GPUs for the actor's lifetime.</summary>
+    /// <param name="gpus">GPUs: below 1 shares a GPU; 1 or more must be whole.</param>
+    public ActorBuilder<T> WithGpus(double gpus) => WithOptions(Options with { Gpus = gpus });
+
+    /// <summary>Reserves <paramref name="bytes"/> of memory for the actor's lifetime.</summary>
+    /// <param name="bytes">Memory in bytes.</param>
+    public ActorBuilder<T> WithMemory(long bytes) => WithOptions(Options with { MemoryBytes = bytes });
+
+    /// <summary>Holds <paramref name="amount"/> of custom resource <paramref name="name"/> for the actor's lifetime.</summary>
+    /// <param name="name">The resource.</param>
+    /// <param name="amount">How much.</param>
+    public ActorBuilder<T> WithResource(string name, double amount) =>
+        WithOptions(Options with { CustomResources = new Dictionary<string, double>(Options.CustomResources ?? new Dictionary<string, double>()) { [name] = amount } });
+
+    /// <summary>Lets up to <paramref name="maxConcurrency"/> calls run at once.</summary>
+    /// <param name="maxConcurrency">1 (the default) runs calls one at a time.</param>
+    public ActorBuilder<T> WithMaxConcurrency(int maxConcurrency) =>
+        maxConcurrency >= 1
+            ? WithOptions(Options with { MaxConcurrency = maxConcurrency })
+            : throw new ArgumentOutOfRangeException(nameof(maxConcurrency), maxConcurrency, "MaxConcurrency must be 1 or more.");
+
+    /// <summary>Creates the actor (or finds it, with <see cref="GetIfExists"/>). Calls may be made at once; they wait for the constructor.</summary>
+    /// <exception cref="ResourcesInfeasibleException">The actor asks for more than the node has.</exception>
+    public ActorHandle<T> Remote()
+    {
+        var owner = $"Actor '{Options.Name ?? typeof(T).Name}'";
+        var shape = ResourceShape.From(Options.Cpus, Options.Gpus, Options.MemoryBytes, Options.CustomResources, owner);
+        if (_runtime.Scheduler.Pool.Infeasibility(shape) is { } problem)
+        {
+            throw _runtime.Infeasible(owner, shape, problem);
+        }
+
+        return ActorDirectory.Handle<T>(_runtime.Actors.Create(_factory, Options, shape));
+    }
+}

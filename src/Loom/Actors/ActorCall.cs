@@ -1,0 +1,99 @@
+using System.Linq.Expressions;
+using Loom.ObjectStore;
+using Loom.Serialization;
+using Loom.Worker;
+
+namespace Loom.Actors;
+
+/// <summary>One call of an actor method: the method, its copied arguments and the entry its result goes to.</summary>
+internal abstract class ActorCall
+{
+    protected ActorCall(TaskId id, ActorMethod method, SerializedObject[] arguments, ObjectEntry result)
+    {
+        Id = id;
+        Method = method;
+        Arguments = arguments;
+        Result = result;
+    }
+
+    public TaskId Id { get; }
+
+    public ActorMethod Method { get; }
+
+    public SerializedObject[] Arguments { get; }
+
+    public ObjectEntry Result { get; }
+
+    /// <summary>Copies the argument values of a call expression.</summary>
+    public static SerializedObject[] SerializeArguments(ActorMethod method, IReadOnlyList<Expression> arguments, ObjectSerializer serializer)
+    {
+        var serialized = new SerializedObject[arguments.Count];
+        for (var i = 0; i < serialized.Length; i++)
+        {
+            serialized[i] = method.Parameters[i].Serialize(serializer, ArgumentEvaluator.Evaluate(arguments[i]));
+        }
+
+        return serialized;
+    }
+
+    /// <summary>Runs the call on the actor; the returned task completes when the result is stored. Never throws.</summary>
+    public ValueTask RunAsync(ActorInstance actor)
+    {
+        var runtime = actor.Runtime;
+        var previous = LoomContext.Swap(new LoomContext(runtime, Id, Method.Name, actor.Id, actor.Allocation, lendsCpuWhileWaiting: false));
+        try
+        {
+            var values = new object?[Arguments.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = Method.Parameters[i].Deserialize(runtime.Serializer, Arguments[i]);
+            }
+
+            var returned = Method.Invoker(actor.Instance!, values);
+            return Complete(runtime, returned);
+        }
+        catch (Exception exception)
+        {
+            Finish(runtime, null, ErrorInfo.FromException(Method.Name, exception));
+            return ValueTask.CompletedTask;
+        }
+        finally
+        {
+            LoomContext.Swap(previous);
+        }
+    }
+
+    /// <summary>Fails the call without running it.</summary>
+    public void Fail(CoreRuntime runtime, ErrorInfo error) => Finish(runtime, null, error);
+
+    /// <summary>Stores the returned value, awaiting it first when it is a task.</summary>
+    protected abstract ValueTask Complete(CoreRuntime runtime, object? returned);
+
+    protected void Finish(CoreRuntime runtime, SerializedObject? value, ErrorInfo? error)
+    {
+        if (value is not null)
+        {
+            try
+            {
+                runtime.Store.Complete(Result, value);
+            }
+            catch (ObjectStoreFullException full)
+            {
+                value.ReleaseContainedRefs();
+                error = new ErrorInfo(ErrorKind.ObjectStoreFull, Method.Name, full.GetType().FullName!, full.Message, null);
+            }
+        }
+
+        if (error is not null)
+        {
+            Result.Fail(error);
+        }
+
+        foreach (var argument in Arguments)
+        {
+            argument.ReleaseContainedRefs();
+        }
+
+        Result.RemoveReference();
+    }
+}

@@ -1,0 +1,23 @@
+namespace Loom.ObjectStore;
+
+/// <summary>Why an object could not be made.</summary>
+internal enum ErrorKind
+{
+    /// <summary>The task (or actor method) threw.</summary>
+    TaskError,
+
+    /// <summary>An argument of the task failed, so the task never ran.</summary>
+    ArgumentFailed,
+
+    /// <summary>The actor behind the call is dead.</summary>
+    ActorDied,
+
+    /// <summary>The result did not fit in the object store.</summary>
+    ObjectStoreFull,
+
+    /// <summary>An argument or the result could not be serialized.</summary>
+    Serialization,
+
+    /// <summary>The cluster stopped before the work ran.</summary>
+    Shutdown,
+}

@@ -1,0 +1,63 @@
+namespace Loom;
+
+/// <summary>
+/// A function that runs as a Loom task. Call <see cref="Remote"/> to submit it;
+/// the <c>With…</c> methods return a copy with other options.
+/// </summary>
+/// <typeparam name="TResult">The result type.</typeparam>
+public sealed class RemoteFunction<TResult>
+{
+    private readonly Worker.TaskTemplate _template;
+
+    internal RemoteFunction(Worker.TaskTemplate template)
+    {
+        _template = template;
+    }
+
+    /// <summary>The options every submission of this function uses.</summary>
+    public TaskOptions Options => _template.Options;
+
+    /// <summary>Submits the task and returns the ObjectRef of its result at once.</summary>
+    /// <exception cref="ResourcesInfeasibleException">The task asks for more than the node has.</exception>
+    public ObjectRef<TResult> Remote() => _template.Submit<TResult>([]);
+
+    /// <summary>A copy of this function with other options.</summary>
+    /// <param name="options">The options to use.</param>
+    public RemoteFunction<TResult> WithOptions(TaskOptions options) => new(_template.With(options));
+
+    /// <summary>A copy that holds <paramref name="cpus"/> CPUs while it runs.</summary>
+    /// <param name="cpus">CPUs, fractional allowed.</param>
+    public RemoteFunction<TResult> WithCpus(double cpus) => WithOptions(Options with { Cpus = cpus });
+
+    /// <summary>A copy that holds <paramref name="gpus"/> GPUs while it runs.</summary>
+    /// <param name="gpus">GPUs: below 1 shares a GPU; 1 or more must be whole.</param>
+    public RemoteFunction<TResult> WithGpus(double gpus) => WithOptions(Options with { Gpus = gpus });
+
+    /// <summary>A copy that reserves <paramref name="bytes"/> of memory while it runs.</summary>
+    /// <param name="bytes">Memory in bytes.</param>
+    public RemoteFunction<TResult> WithMemory(long bytes) => WithOptions(Options with { MemoryBytes = bytes });
+
+    /// <summary>A copy that also holds <paramref name="amount"/> of the custom resource <paramref name="name"/>.</summary>
+    /// <param name="name">The custom resource's name.</param>
+    /// <param name="amount">How much of it.</param>
+    public RemoteFunction<TResult> WithResource(string name, double amount) =>
+        WithOptions(Options with { CustomResources = new Dictionary<string, double>(Options.CustomResources ?? new Dictionary<string, double>()) { [name] = amount } });
+
+    /// <summary>A copy with another name in errors, logs and status.</summary>
+    /// <param name="name">The name.</param>
+    public RemoteFunction<TResult> WithName(string name) => WithOptions(Options with { Name = name });
+}
+
+/// <summary>The body of a 0-parameter remote function.</summary>
+internal sealed class FunctionBody<TResult> : Worker.TaskBody<TResult>
+{
+    private readonly Func<ValueTask<TResult>> _function;
+
+    public FunctionBody(Delegate original, Func<ValueTask<TResult>> function)
+        : base(original)
+    {
+        _function = function;
+    }
+
+    protected override ValueTask<TResult> Invoke(Worker.TaskSpec spec) => _function();
+}

@@ -1,0 +1,23 @@
+namespace Loom;
+
+/// <summary>Options for a remote task: its name and the resources it needs while it runs.</summary>
+public sealed record TaskOptions
+{
+    /// <summary>The default options: one CPU, no GPU, no memory reservation.</summary>
+    public static TaskOptions Default { get; } = new();
+
+    /// <summary>A name shown in errors, logs and the status summary; defaults to the method name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>CPUs held while the task runs (default 1; may be fractional or 0).</summary>
+    public double Cpus { get; init; } = 1;
+
+    /// <summary>GPUs held while the task runs. Values below 1 share one GPU; values of 1 or more must be whole.</summary>
+    public double Gpus { get; init; }
+
+    /// <summary>Memory reserved while the task runs, in bytes (a scheduling reservation, not a limit).</summary>
+    public long MemoryBytes { get; init; }
+
+    /// <summary>Custom resources held while the task runs, by name (for example <c>{"accelerator_a": 1}</c>).</summary>
+    public IReadOnlyDictionary<string, double>? CustomResources { get; init; }
+}

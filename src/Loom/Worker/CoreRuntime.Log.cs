@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Loom.Worker;
+
+/// <content>Source-generated log messages of the runtime.</content>
+internal sealed partial class CoreRuntime
+{
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Loom node {Node} started: {Cpus} CPUs, {Gpus} GPUs, {Memory} bytes of memory, object store {Store} bytes")]
+        public static partial void Started(ILogger logger, string node, double cpus, int gpus, long memory, long store);
+
+        [LoggerMessage(2, LogLevel.Information, "Loom node {Node} stopped ({Succeeded} tasks succeeded, {Failed} failed)")]
+        public static partial void Stopped(ILogger logger, string node, long succeeded, long failed);
+
+        [LoggerMessage(3, LogLevel.Warning, "{Running} tasks were still running after the shutdown timeout of {Timeout}; they run on, but their results are dropped")]
+        public static partial void ShutdownTimedOut(ILogger logger, long running, TimeSpan timeout);
+    }
+}
