@@ -10,7 +10,6 @@ internal sealed class ActorDirectory
     private readonly ConcurrentDictionary<ActorId, ActorInstance> _actors = new();
     private readonly ConcurrentDictionary<(string Namespace, string Name), ActorInstance> _named = new();
     private long _sequence;
-    private int _dead;
 
     public ActorDirectory(CoreRuntime runtime)
     {
@@ -59,13 +58,9 @@ internal sealed class ActorDirectory
             ? new ActorHandle<T>(actor)
             : throw new InvalidCastException($"The actor '{actor.DisplayName}' is a {actor.Factory.ActorType.Name}, not a {typeof(T).Name}.");
 
+    /// <summary>Frees a dead actor's name; the actor stays known by id so late handles fail clearly.</summary>
     public void Forget(ActorInstance actor)
     {
-        if (_actors.TryRemove(actor.Id, out _))
-        {
-            Interlocked.Increment(ref _dead);
-        }
-
         if (actor.Options.Name is { } name)
         {
             _named.TryRemove(new KeyValuePair<(string, string), ActorInstance>((actor.Options.Namespace, name), actor));
@@ -76,25 +71,32 @@ internal sealed class ActorDirectory
     {
         foreach (var actor in _actors.Values)
         {
-            actor.Die(actor.DeathError(reason, null));
+            if (actor.State != ActorState.Dead)
+            {
+                actor.Die(actor.DeathError(reason, null));
+            }
         }
     }
 
     public ActorStateCounts Counts()
     {
-        int pending = 0, alive = 0;
+        int pending = 0, alive = 0, dead = 0;
         foreach (var actor in _actors.Values)
         {
-            if (actor.State == ActorState.Pending)
+            switch (actor.State)
             {
-                pending++;
-            }
-            else if (actor.State == ActorState.Alive)
-            {
-                alive++;
+                case ActorState.Pending:
+                    pending++;
+                    break;
+                case ActorState.Alive:
+                    alive++;
+                    break;
+                default:
+                    dead++;
+                    break;
             }
         }
 
-        return new ActorStateCounts(pending, alive, Volatile.Read(ref _dead));
+        return new ActorStateCounts(pending, alive, dead);
     }
 }

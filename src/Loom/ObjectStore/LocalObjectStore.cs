@@ -66,7 +66,7 @@ internal sealed class LocalObjectStore
         if (value is not null)
         {
             Interlocked.Add(ref _bytes, -value.SizeBytes);
-            value.ReleaseContainedRefs();
+            value.Free();
         }
 
         Interlocked.Increment(ref _freed);

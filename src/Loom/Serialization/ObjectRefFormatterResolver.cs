@@ -3,7 +3,7 @@ using MessagePack.Formatters;
 
 namespace Loom.Serialization;
 
-/// <summary>Gives MessagePack the formatter that writes an <see cref="ObjectRef{T}"/> as its id.</summary>
+/// <summary>Gives MessagePack the formatters that write an <see cref="ObjectRef{T}"/> or an <see cref="ActorHandle{T}"/> as its id.</summary>
 internal sealed class ObjectRefFormatterResolver : IFormatterResolver
 {
     public static readonly ObjectRefFormatterResolver Instance = new();
@@ -17,13 +17,16 @@ internal sealed class ObjectRefFormatterResolver : IFormatterResolver
         private static IMessagePackFormatter<T>? Create()
         {
             var type = typeof(T);
-            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(ObjectRef<>))
+            if (!type.IsGenericType)
             {
                 return null;
             }
 
-            var formatter = typeof(ObjectRefFormatter<>).MakeGenericType(type.GetGenericArguments()[0]);
-            return (IMessagePackFormatter<T>)Activator.CreateInstance(formatter)!;
+            var definition = type.GetGenericTypeDefinition();
+            var formatter = definition == typeof(ObjectRef<>) ? typeof(ObjectRefFormatter<>)
+                : definition == typeof(ActorHandle<>) ? typeof(ActorHandleFormatter<>)
+                : null;
+            return formatter is null ? null : (IMessagePackFormatter<T>)Activator.CreateInstance(formatter.MakeGenericType(type.GetGenericArguments()[0]))!;
         }
     }
 }

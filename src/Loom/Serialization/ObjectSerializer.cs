@@ -14,9 +14,10 @@ internal sealed class ObjectSerializer
     private readonly CoreRuntime _runtime;
     private readonly MessagePackSerializerOptions _options;
 
-    public ObjectSerializer(CoreRuntime runtime, IFormatterResolver? userResolver)
+    public ObjectSerializer(CoreRuntime runtime, IFormatterResolver? userResolver, LargeBufferPool pool)
     {
         _runtime = runtime;
+        Pool = pool;
         IFormatterResolver[] resolvers = userResolver is null
             ? [ObjectRefFormatterResolver.Instance, StandardResolverAllowPrivate.Instance, ContractlessStandardResolverAllowPrivate.Instance]
             : [ObjectRefFormatterResolver.Instance, userResolver, StandardResolverAllowPrivate.Instance, ContractlessStandardResolverAllowPrivate.Instance];
@@ -25,11 +26,14 @@ internal sealed class ObjectSerializer
             .WithSecurity(MessagePackSecurity.UntrustedData);
     }
 
+    /// <summary>Where the buffers of large raw arrays come from and go back to.</summary>
+    public LargeBufferPool Pool { get; }
+
     public SerializedObject Serialize<T>(T value)
     {
         if (RawArrayCodec<T>.Instance is { } raw && value is not null)
         {
-            return new SerializedObject(raw.Write(value), SerializedFormat.RawArray, []);
+            return raw.Write(value, Pool);
         }
 
         SerializabilityCheck<T>.ThrowIfUnsupported();
@@ -55,14 +59,14 @@ internal sealed class ObjectSerializer
         if (value.Format == SerializedFormat.RawArray)
         {
             return RawArrayCodec<T>.Instance is { } raw
-                ? raw.Read(value.Data)
+                ? raw.Read(value)
                 : throw new LoomSerializationException(typeof(T), "the object holds a raw array of another type", null);
         }
 
         var previous = SerializationScope.Enter(_runtime);
         try
         {
-            return MessagePackSerializer.Deserialize<T>(value.Data, _options);
+            return MessagePackSerializer.Deserialize<T>(value.Data.AsMemory(0, value.Length), _options);
         }
         catch (MessagePackSerializationException exception)
         {

@@ -13,9 +13,9 @@ internal abstract class RawArrayCodec<T>
 {
     public static readonly RawArrayCodec<T>? Instance = Create();
 
-    public abstract byte[] Write(T value);
+    public abstract SerializedObject Write(T value, LargeBufferPool pool);
 
-    public abstract T Read(byte[] data);
+    public abstract T Read(SerializedObject value);
 
     private static RawArrayCodec<T>? Create()
     {
@@ -44,18 +44,18 @@ internal abstract class RawArrayCodec<T>
     private sealed class Of<TElement> : RawArrayCodec<T>
         where TElement : struct
     {
-        public override byte[] Write(T value)
+        public override SerializedObject Write(T value, LargeBufferPool pool)
         {
             var source = MemoryMarshal.AsBytes(((TElement[])(object)value!).AsSpan());
-            var data = GC.AllocateUninitializedArray<byte>(source.Length);
+            var data = pool.Rent(source.Length);
             source.CopyTo(data);
-            return data;
+            return new SerializedObject(data, source.Length, SerializedFormat.RawArray, [], pool);
         }
 
-        public override T Read(byte[] data)
+        public override T Read(SerializedObject value)
         {
-            var array = GC.AllocateUninitializedArray<TElement>(data.Length / Unsafe.SizeOf<TElement>());
-            data.AsSpan().CopyTo(MemoryMarshal.AsBytes(array.AsSpan()));
+            var array = GC.AllocateUninitializedArray<TElement>(value.Length / Unsafe.SizeOf<TElement>());
+            value.Span.CopyTo(MemoryMarshal.AsBytes(array.AsSpan()));
             return (T)(object)array;
         }
     }

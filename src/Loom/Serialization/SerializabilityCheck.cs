@@ -36,6 +36,12 @@ internal static class SerializabilityCheck<T>
             return Find(type.GetElementType()!, depth + 1, seen);
         }
 
+        if (type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+            && (definition == typeof(ObjectRef<>) || definition == typeof(ActorHandle<>)))
+        {
+            return null;
+        }
+
         if (type.IsGenericType)
         {
             foreach (var argument in type.GetGenericArguments())
@@ -46,7 +52,7 @@ internal static class SerializabilityCheck<T>
                 }
             }
 
-            if (type.GetGenericTypeDefinition() == typeof(ObjectRef<>) || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true)
+            if (type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true)
             {
                 return null;
             }

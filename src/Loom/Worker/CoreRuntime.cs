@@ -44,7 +44,7 @@ internal sealed partial class CoreRuntime
 
         Scheduler = new LocalScheduler(new ResourcePool(node.Cpu, gpus, memory, options.CustomResources ?? new Dictionary<string, double>()));
         Store = new LocalObjectStore(NodeKey, storeCapacity);
-        Serializer = new ObjectSerializer(this, options.SerializerResolver);
+        Serializer = new ObjectSerializer(this, options.SerializerResolver, new LargeBufferPool(storeCapacity / 4));
         Actors = new ActorDirectory(this);
         Log.Started(Logger, NodeName, cpus, gpus, memory, storeCapacity);
     }
