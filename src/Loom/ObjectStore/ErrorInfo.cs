@@ -26,6 +26,26 @@ internal sealed record ErrorInfo(
                 exception.InnerException is null ? null : FromException(taskName, exception.InnerException)),
         };
 
+    /// <summary>How many argument failures a cause chain keeps before it links straight to the root failure.</summary>
+    public const int MaxCauseDepth = 16;
+
+    /// <summary>
+    /// This error as a cause for one more dependent failure: itself while the chain is short, else the
+    /// root failure, so errors down a long chain of tasks stay small and readable.
+    /// </summary>
+    public ErrorInfo Shortened()
+    {
+        var depth = 0;
+        var root = this;
+        while (root.Cause is not null)
+        {
+            root = root.Cause;
+            depth++;
+        }
+
+        return depth < MaxCauseDepth ? this : root;
+    }
+
     /// <summary>A new exception for one getter, with the cause chain rebuilt as inner exceptions.</summary>
     public Exception ToException() => Kind switch
     {

@@ -11,6 +11,10 @@ namespace Loom.Worker;
 /// </summary>
 internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
 {
+    /// <summary>How deep this thread is in failures cascading down a chain of tasks.</summary>
+    [ThreadStatic]
+    private static int t_cascadeDepth;
+
     private int _unresolved = 1;
     private TaskPhase _phase = TaskPhase.WaitingForArguments;
 
@@ -68,14 +72,39 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         {
             if (Args[i].Reference is { State: ObjectState.Failed } failed)
             {
-                var cause = failed.Error;
-                Finish(null, new ErrorInfo(ErrorKind.ArgumentFailed, Name, cause.ExceptionType, $"argument {i} ({failed.Producer}) failed, so the task did not run", null, cause));
+                FailOnArgument(i, failed);
                 return;
             }
         }
 
         Enter(TaskPhase.Queued);
         Runtime.Scheduler.Submit(this);
+    }
+
+    /// <summary>
+    /// Fails the task because argument <paramref name="index"/> failed. Long chains of dependent tasks
+    /// fail one after another; past a small depth the cascade continues on the thread pool so it never
+    /// exhausts the stack.
+    /// </summary>
+    private void FailOnArgument(int index, ObjectEntry failed)
+    {
+        var cause = failed.Error.Shortened();
+        var error = new ErrorInfo(ErrorKind.ArgumentFailed, Name, cause.ExceptionType, $"argument {index} ({failed.Producer}) failed, so the task did not run", null, cause);
+        if (t_cascadeDepth >= 32)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static state => state.Spec.Finish(null, state.Error), (Spec: this, Error: error), preferLocal: false);
+            return;
+        }
+
+        t_cascadeDepth++;
+        try
+        {
+            Finish(null, error);
+        }
+        finally
+        {
+            t_cascadeDepth--;
+        }
     }
 
     public override void Execute()
