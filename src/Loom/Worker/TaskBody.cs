@@ -14,7 +14,27 @@ internal abstract class TaskBody
     /// <summary>The user's method: what a cluster node loads to run the task.</summary>
     public MethodInfo Method { get; }
 
-    public string DefaultName => Method.Name.StartsWith('<') ? $"{Method.DeclaringType?.Name}.lambda" : Method.Name;
+    /// <summary>The method's name; for a lambda, the type and method it was written in (<c>Trainer.Run.lambda</c>).</summary>
+    public string DefaultName
+    {
+        get
+        {
+            if (!Method.Name.StartsWith('<'))
+            {
+                return Method.Name;
+            }
+
+            var type = Method.DeclaringType;
+            while (type is { DeclaringType: not null } && type.Name.StartsWith('<'))
+            {
+                type = type.DeclaringType;
+            }
+
+            var end = Method.Name.LastIndexOf(">b__", StringComparison.Ordinal);
+            var outer = end > 1 ? Method.Name[1..end] : "lambda";
+            return $"{type?.Name}.{outer}.lambda";
+        }
+    }
 
     /// <summary>Runs the function on resolved arguments and serializes its result.</summary>
     public abstract ValueTask<SerializedObject> RunAsync(TaskSpec spec);
