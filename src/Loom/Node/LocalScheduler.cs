@@ -29,37 +29,51 @@ internal sealed class LocalScheduler
     /// <summary>Queues the work, or starts it at once when its shape has no queue and it fits.</summary>
     public void Submit(ScheduledWork work)
     {
+        string? stopped;
+        var granted = false;
         lock (_gate)
         {
-            if (_stopReason is not null)
+            stopped = _stopReason;
+            if (stopped is null)
             {
-                work.Abort(_stopReason);
-                return;
+                granted = TryGrantOrQueue(work);
             }
-
-            work.Sequence = ++_sequence;
-            if (!_queues.TryGetValue(work.Shape, out var queue))
-            {
-                queue = new Queue<ScheduledWork>();
-                _queues.Add(work.Shape, queue);
-            }
-
-            if (queue.Count > 0 || !_pool.TryAcquire(work.Shape, out var allocation))
-            {
-                if (queue.Count == 0)
-                {
-                    _waiting.Add(queue);
-                }
-
-                queue.Enqueue(work);
-                _queued++;
-                return;
-            }
-
-            work.Allocation = allocation;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        if (stopped is not null)
+        {
+            work.Abort(stopped);
+        }
+        else if (granted)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        }
+    }
+
+    /// <summary>Grants the work its resources (true) or queues it behind its shape (false). Called under the lock.</summary>
+    private bool TryGrantOrQueue(ScheduledWork work)
+    {
+        work.Sequence = ++_sequence;
+        if (!_queues.TryGetValue(work.Shape, out var queue))
+        {
+            queue = new Queue<ScheduledWork>();
+            _queues.Add(work.Shape, queue);
+        }
+
+        if (queue.Count > 0 || !_pool.TryAcquire(work.Shape, out var allocation))
+        {
+            if (queue.Count == 0)
+            {
+                _waiting.Add(queue);
+            }
+
+            queue.Enqueue(work);
+            _queued++;
+            return false;
+        }
+
+        work.Allocation = allocation;
+        return true;
     }
 
     /// <summary>Returns finished work's resources and starts whatever now fits.</summary>
@@ -81,10 +95,10 @@ internal sealed class LocalScheduler
         Start(ready, resumed);
     }
 
-    /// <summary>Lends a waiting task's CPUs to other work.</summary>
+    /// <summary>Lends a waiting task's CPUs to other work (from its first concurrent wait on).</summary>
     public void Lend(ResourceAllocation allocation)
     {
-        if (allocation.Shape.Cpu == 0 || allocation.CpuLentBack)
+        if (allocation.Shape.Cpu == 0)
         {
             return;
         }
@@ -93,6 +107,11 @@ internal sealed class LocalScheduler
         List<TaskCompletionSource>? resumed;
         lock (_gate)
         {
+            if (allocation.Waits++ > 0 || allocation.CpuLentBack)
+            {
+                return;
+            }
+
             _pool.LendCpu(allocation);
             (ready, resumed) = Drain();
         }
@@ -100,16 +119,21 @@ internal sealed class LocalScheduler
         Start(ready, resumed);
     }
 
-    /// <summary>Takes a resumed task's CPUs back; completes when they are granted.</summary>
+    /// <summary>Takes a resumed task's CPUs back once its last wait ends; completes when they are granted.</summary>
     public Task ReclaimAsync(ResourceAllocation allocation)
     {
-        if (!allocation.CpuLentBack)
+        if (allocation.Shape.Cpu == 0)
         {
             return Task.CompletedTask;
         }
 
         lock (_gate)
         {
+            if (--allocation.Waits > 0 || !allocation.CpuLentBack)
+            {
+                return Task.CompletedTask;
+            }
+
             if (_resumptions.Count == 0 && _pool.TryReclaimCpu(allocation))
             {
                 return Task.CompletedTask;

@@ -18,4 +18,7 @@ internal sealed class ResourceAllocation
 
     /// <summary>True while the CPUs of this allocation are lent back because its task waits on another.</summary>
     public bool CpuLentBack { get; set; }
+
+    /// <summary>How many waits of the task are in progress; the CPUs are lent from the first until the last ends.</summary>
+    public int Waits { get; set; }
 }

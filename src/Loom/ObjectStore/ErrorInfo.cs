@@ -50,7 +50,7 @@ internal sealed record ErrorInfo(
     public Exception ToException() => Kind switch
     {
         ErrorKind.ActorDied => new ActorDiedException(this),
-        ErrorKind.ObjectStoreFull or ErrorKind.Serialization or ErrorKind.Shutdown => new LoomException(this),
+        ErrorKind.ObjectStoreFull or ErrorKind.Shutdown => new LoomException(this),
         _ => new TaskFailedException(this),
     };
 }

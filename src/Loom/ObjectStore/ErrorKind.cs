@@ -15,9 +15,6 @@ internal enum ErrorKind
     /// <summary>The result did not fit in the object store.</summary>
     ObjectStoreFull,
 
-    /// <summary>An argument or the result could not be serialized.</summary>
-    Serialization,
-
     /// <summary>The cluster stopped before the work ran.</summary>
     Shutdown,
 }

