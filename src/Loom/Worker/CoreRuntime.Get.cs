@@ -52,13 +52,31 @@ internal sealed partial class CoreRuntime
             throw new ArgumentOutOfRangeException(nameof(numReturns), numReturns, $"numReturns must be between 1 and the number of refs ({references.Count}).");
         }
 
-        var waiter = new CountdownWaiter(numReturns);
+        var alreadyReady = 0;
+        List<ObjectRef<T>>? notReady = null;
         foreach (var reference in references)
         {
-            reference.LiveEntry.OnCompleted(waiter);
+            if (reference.LiveEntry.IsCompleted)
+            {
+                alreadyReady++;
+            }
+            else
+            {
+                (notReady ??= []).Add(reference);
+            }
         }
 
-        if (!waiter.Done.IsCompleted)
+        // Only when too few are ready does the wait register with the pending objects.
+        var waiter = new CountdownWaiter(numReturns - alreadyReady);
+        if (alreadyReady < numReturns)
+        {
+            foreach (var reference in notReady!)
+            {
+                reference.LiveEntry.OnCompleted(waiter);
+            }
+        }
+
+        if (alreadyReady < numReturns && !waiter.Done.IsCompleted)
         {
             try
             {
@@ -71,13 +89,13 @@ internal sealed partial class CoreRuntime
         }
 
         var ready = new List<ObjectRef<T>>(numReturns);
-        var notReady = new List<ObjectRef<T>>(references.Count - numReturns);
+        var pending = new List<ObjectRef<T>>(references.Count - numReturns);
         foreach (var reference in references)
         {
-            (reference.IsCompleted && ready.Count < numReturns ? ready : notReady).Add(reference);
+            (reference.IsCompleted && ready.Count < numReturns ? ready : pending).Add(reference);
         }
 
-        return new WaitResult<T>(ready, notReady);
+        return new WaitResult<T>(ready, pending);
     }
 
     private async ValueTask<T> GetSlowAsync<T>(ObjectRef<T> reference, ObjectEntry entry, TimeSpan timeout, CancellationToken cancellationToken)
