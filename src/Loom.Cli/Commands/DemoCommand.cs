@@ -16,6 +16,20 @@ internal static class DemoCommand
         {
             Description = "CPUs for the embedded cluster (default: the machine's cores).",
         };
+        numGpus.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0)
+            {
+                result.AddError("--num-gpus must be 0 or more.");
+            }
+        });
+        numCpus.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0)
+            {
+                result.AddError("--num-cpus must be 1 or more.");
+            }
+        });
         var command = new Command("demo", "Run a short tour of Loom on an embedded cluster and check its results.")
         {
             numGpus,
@@ -23,7 +37,7 @@ internal static class DemoCommand
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var settings = DemoSettings.Resolve(parseResult.GetValue(numCpus), parseResult.GetValue(numGpus));
+            var settings = new DemoSettings(parseResult.GetValue(numCpus), parseResult.GetValue(numGpus));
             return new DemoRunner(settings).RunAsync(cancellationToken);
         });
         return command;
