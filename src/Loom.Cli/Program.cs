@@ -1,1 +1,3 @@
-return 0;
+using Loom.Cli.Commands;
+
+return await LoomRootCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
