@@ -38,7 +38,7 @@ public sealed class FunctionValidationTests
 
         var error = Assert.Throws<ArgumentException>(() => loom.Task((int x) => x + _offset));
 
-        Assert.Contains("this", error.Message, StringComparison.Ordinal);
+        Assert.Contains("captures 'this'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
