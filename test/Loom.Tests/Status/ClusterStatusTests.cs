@@ -35,6 +35,26 @@ public sealed class ClusterStatusTests
     }
 
     [Fact]
+    public async Task A_task_whose_result_was_gotten_is_already_counted_and_its_resources_returned()
+    {
+        await using var loom = await TestCluster.StartAsync(cpus: 2, gpus: 1);
+        var task = loom.Task((int x) => x).WithGpus(1);
+        var failing = loom.Task<int, int>(Fail).WithGpus(1);
+
+        for (var i = 1; i <= 200; i++)
+        {
+            Assert.Equal(i, await task.Remote(i).Within());
+            await Assert.ThrowsAsync<TaskFailedException>(async () => await failing.Remote(i).Within());
+            var status = loom.GetStatus();
+            Assert.Equal(i, status.Tasks.Succeeded);
+            Assert.Equal(i, status.Tasks.Failed);
+            Assert.Equal(0, status.Tasks.Running);
+            Assert.Equal(0.0, status.Resources.Single(r => r.Name == "CPU").Used);
+            Assert.Equal(0.0, status.Resources.Single(r => r.Name == "GPU").Used);
+        }
+    }
+
+    [Fact]
     public async Task Status_text_summarises_resources_tasks_actors_and_store()
     {
         await using var loom = await TestCluster.StartAsync(cpus: 2, gpus: 1, configure: o => o with
