@@ -51,6 +51,12 @@ internal sealed class LocalObjectStore
     public void Complete(ObjectEntry entry, SerializedObject value)
     {
         Reserve(value.SizeBytes);
+        CompleteReserved(entry, value);
+    }
+
+    /// <summary>Completes <paramref name="entry"/> with a value whose room was taken with <see cref="Reserve"/>.</summary>
+    public void CompleteReserved(ObjectEntry entry, SerializedObject value)
+    {
         if (!entry.Complete(value))
         {
             Interlocked.Add(ref _bytes, -value.SizeBytes);
@@ -72,7 +78,8 @@ internal sealed class LocalObjectStore
         Interlocked.Increment(ref _freed);
     }
 
-    private void Reserve(long size)
+    /// <summary>Takes room for <paramref name="size"/> bytes, or throws <see cref="ObjectStoreFullException"/>.</summary>
+    public void Reserve(long size)
     {
         if (Interlocked.Add(ref _bytes, size) <= CapacityBytes)
         {

@@ -43,6 +43,12 @@ internal static class FunctionValidator
             return null;
         }
 
+        if (!compilerGenerated && method.Name.StartsWith('<'))
+        {
+            // A lambda that uses only 'this' compiles to a method on the enclosing class itself.
+            return $"The lambda captures 'this' (a {target.Name}). A remote function cannot capture variables: pass the values it needs as arguments instead (loom.Task((int x, int y) => x + y).Remote(x, y)), or mark the lambda 'static' to have the compiler check it.";
+        }
+
         if (!compilerGenerated)
         {
             return $"'{target.Name}.{method.Name}' is an instance method, so it would carry its object along. Make it static, or put the state in an actor (loom.Actor(() => new {target.Name}(...))).";

@@ -159,18 +159,29 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         {
             try
             {
-                Runtime.Store.Complete(Result, value);
+                Runtime.Store.Reserve(value.SizeBytes);
             }
             catch (ObjectStoreFullException full)
             {
                 value.ReleaseContainedRefs();
+                value = null;
                 error = new ErrorInfo(ErrorKind.ObjectStoreFull, Name, full.GetType().FullName!, full.Message, null);
             }
         }
 
-        if (error is not null)
+        // Return the resources and count the task as finished before its result is published, so
+        // whoever sees the result also sees the task finished in the status.
+        Runtime.Scheduler.Release(Allocation);
+        Runtime.Counters.Enter(value is not null ? TaskPhase.Succeeded : TaskPhase.Failed);
+        Runtime.Counters.Leave(_phase);
+
+        if (value is not null)
         {
-            Result.Fail(error);
+            Runtime.Store.CompleteReserved(Result, value);
+        }
+        else
+        {
+            Result.Fail(error!);
         }
 
         foreach (var arg in Args)
@@ -179,9 +190,6 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         }
 
         Result.RemoveReference();
-        Runtime.Scheduler.Release(Allocation);
-        Runtime.Counters.Leave(_phase);
-        Runtime.Counters.Enter(error is null ? TaskPhase.Succeeded : TaskPhase.Failed);
     }
 
     private void Enter(TaskPhase phase)
