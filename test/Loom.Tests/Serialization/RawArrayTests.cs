@@ -63,11 +63,11 @@ public sealed class RawArrayTests
         var codec = RawArrayCodec<long[]>.Instance!;
         long[] values = [1, 0x0102030405060708, -2];
 
-        var data = codec.Write(values);
+        var data = codec.Write(values, Pool);
         var copy = codec.Read(data);
 
         Assert.Equal(values.Length * sizeof(long), data.Length);
-        Assert.Equal(BitConverter.GetBytes(0x0102030405060708L), data.AsSpan(8, 8).ToArray());
+        Assert.Equal(BitConverter.GetBytes(0x0102030405060708L), data.Span.Slice(8, 8).ToArray());
         Assert.Equal(values, copy);
         Assert.NotSame(values, copy);
     }
@@ -78,11 +78,39 @@ public sealed class RawArrayTests
         var codec = RawArrayCodec<Pixel[]>.Instance!;
         Pixel[] pixels = [new(1, 2, 3), new(255, 0, 128)];
 
-        var copy = codec.Read(codec.Write(pixels));
+        var copy = codec.Read(codec.Write(pixels, Pool));
 
         Assert.Equal(pixels, copy);
-        Assert.Empty(codec.Read(codec.Write([])));
+        Assert.Empty(codec.Read(codec.Write([], Pool)));
     }
+
+    [Fact]
+    public void Large_arrays_reuse_a_freed_buffer_of_the_pool()
+    {
+        var pool = new LargeBufferPool(maxPooledBytes: 64L << 20);
+        var codec = RawArrayCodec<byte[]>.Instance!;
+        var first = codec.Write(new byte[LargeBufferPool.MinimumSize * 2], pool);
+        var buffer = first.Data;
+        first.Free();
+
+        var second = codec.Write(Enumerable.Repeat((byte)7, LargeBufferPool.MinimumSize * 2).ToArray(), pool);
+
+        Assert.Same(buffer, second.Data);
+        Assert.All(codec.Read(second), b => Assert.Equal(7, b));
+        Assert.Equal(0, pool.PooledBytes);
+    }
+
+    [Fact]
+    public void Small_arrays_do_not_use_the_pool()
+    {
+        var pool = new LargeBufferPool(maxPooledBytes: 64L << 20);
+        var value = RawArrayCodec<byte[]>.Instance!.Write(new byte[16], pool);
+        value.Free();
+
+        Assert.Equal(0, pool.PooledBytes);
+    }
+
+    private static LargeBufferPool Pool { get; } = new(maxPooledBytes: 64L << 20);
 
     public readonly record struct Pixel(byte R, byte G, byte B);
 
