@@ -1,8 +1,12 @@
+using System.Runtime.CompilerServices;
 using Loom.Worker;
 
 namespace Loom;
 
-/// <content>Turning functions into remote functions (0 to 6 parameters; synchronous or async).</content>
+/// <content>
+/// Turning functions into remote functions (0 to 6 parameters; synchronous or async). An async lambda
+/// fits both the Task and the ValueTask overloads; the Task ones are preferred, as C# gives async lambdas Task types.
+/// </content>
 public sealed partial class LoomCluster
 {
     /// <summary>Makes a remote function from a synchronous function: a static method or a lambda that captures nothing.</summary>
@@ -19,6 +23,7 @@ public sealed partial class LoomCluster
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="function">The function; captured variables are rejected with their names.</param>
     /// <returns>The remote function; submit it with <c>Remote(...)</c>.</returns>
+    [OverloadResolutionPriority(1)]
     public RemoteFunction<TResult> Task<TResult>(Func<System.Threading.Tasks.Task<TResult>> function)
     {
         FunctionValidator.Validate(function);
@@ -51,6 +56,7 @@ public sealed partial class LoomCluster
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="function">The function; captured variables are rejected with their names.</param>
     /// <returns>The remote function; submit it with <c>Remote(...)</c>.</returns>
+    [OverloadResolutionPriority(1)]
     public RemoteFunction<T1, TResult> Task<T1, TResult>(Func<T1, System.Threading.Tasks.Task<TResult>> function)
     {
         FunctionValidator.Validate(function);
@@ -86,6 +92,7 @@ public sealed partial class LoomCluster
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="function">The function; captured variables are rejected with their names.</param>
     /// <returns>The remote function; submit it with <c>Remote(...)</c>.</returns>
+    [OverloadResolutionPriority(1)]
     public RemoteFunction<T1, T2, TResult> Task<T1, T2, TResult>(Func<T1, T2, System.Threading.Tasks.Task<TResult>> function)
     {
         FunctionValidator.Validate(function);
@@ -124,6 +131,7 @@ public sealed partial class LoomCluster
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="function">The function; captured variables are rejected with their names.</param>
     /// <returns>The remote function; submit it with <c>Remote(...)</c>.</returns>
+    [OverloadResolutionPriority(1)]
     public RemoteFunction<T1, T2, T3, TResult> Task<T1, T2, T3, TResult>(Func<T1, T2, T3, System.Threading.Tasks.Task<TResult>> function)
     {
         FunctionValidator.Validate(function);
@@ -165,6 +173,7 @@ public sealed partial class LoomCluster
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="function">The function; captured variables are rejected with their names.</param>
     /// <returns>The remote function; submit it with <c>Remote(...)</c>.</returns>
+    [OverloadResolutionPriority(1)]
     public RemoteFunction<T1, T2, T3, T4, TResult> Task<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, System.Threading.Tasks.Task<TResult>> function)
     {
         FunctionValidator.Validate(function);
@@ -209,6 +218,7 @@ public sealed partial class LoomCluster
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="function">The function; captured variables are rejected with their names.</param>
     /// <returns>The remote function; submit it with <c>Remote(...)</c>.</returns>
+    [OverloadResolutionPriority(1)]
     public RemoteFunction<T1, T2, T3, T4, T5, TResult> Task<T1, T2, T3, T4, T5, TResult>(Func<T1, T2, T3, T4, T5, System.Threading.Tasks.Task<TResult>> function)
     {
         FunctionValidator.Validate(function);
@@ -256,6 +266,7 @@ public sealed partial class LoomCluster
     /// <typeparam name="TResult">The result type.</typeparam>
     /// <param name="function">The function; captured variables are rejected with their names.</param>
     /// <returns>The remote function; submit it with <c>Remote(...)</c>.</returns>
+    [OverloadResolutionPriority(1)]
     public RemoteFunction<T1, T2, T3, T4, T5, T6, TResult> Task<T1, T2, T3, T4, T5, T6, TResult>(Func<T1, T2, T3, T4, T5, T6, System.Threading.Tasks.Task<TResult>> function)
     {
         FunctionValidator.Validate(function);

@@ -71,6 +71,25 @@ public sealed class TaskArityTests
     }
 
     [Fact]
+    public async Task An_async_lambda_without_a_declared_return_type_is_taken_as_a_Task_function()
+    {
+        await using var loom = await TestCluster.StartAsync();
+        var doubled = loom.Task(async (int x) =>
+        {
+            await Task.Yield();
+            return x * 2;
+        }).Remote(21);
+        var constant = loom.Task(async () =>
+        {
+            await Task.Yield();
+            return "done";
+        }).Remote();
+
+        Assert.Equal(42, await doubled.Within());
+        Assert.Equal("done", await constant.Within());
+    }
+
+    [Fact]
     public async Task Records_and_collections_round_trip_as_arguments_and_results()
     {
         await using var loom = await TestCluster.StartAsync();
