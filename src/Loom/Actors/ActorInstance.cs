@@ -98,6 +98,7 @@ internal sealed class ActorInstance : IThreadPoolWorkItem
             Allocation = ResourceAllocation.None;
         }
 
+        CoreRuntime.Log.ActorDied(Runtime.Logger, DisplayName, Id, cause.Message);
         Runtime.Actors.Forget(this);
         Factory.Release();
         Runtime.Scheduler.Release(allocation);

@@ -5,7 +5,7 @@ namespace Loom.Worker;
 /// <content>Source-generated log messages of the runtime.</content>
 internal sealed partial class CoreRuntime
 {
-    private static partial class Log
+    internal static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Loom node {Node} started: {Cpus} CPUs, {Gpus} GPUs, {Memory} bytes of memory, object store {Store} bytes")]
         public static partial void Started(ILogger logger, string node, double cpus, int gpus, long memory, long store);
@@ -15,5 +15,11 @@ internal sealed partial class CoreRuntime
 
         [LoggerMessage(3, LogLevel.Warning, "{Running} tasks were still running after the shutdown timeout of {Timeout}; they run on, but their results are dropped")]
         public static partial void ShutdownTimedOut(ILogger logger, long running, TimeSpan timeout);
+
+        [LoggerMessage(4, LogLevel.Debug, "Task {Task} ({TaskId}) failed: {ExceptionType}: {Message}")]
+        public static partial void TaskFailed(ILogger logger, string task, TaskId taskId, string exceptionType, string message);
+
+        [LoggerMessage(5, LogLevel.Warning, "Actor {Actor} ({ActorId}) died: {Reason}")]
+        public static partial void ActorDied(ILogger logger, string actor, ActorId actorId, string reason);
     }
 }

@@ -181,7 +181,8 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         }
         else
         {
-            Result.Fail(error!);
+            CoreRuntime.Log.TaskFailed(Runtime.Logger, Name, Id, error!.ExceptionType, error.Message);
+            Result.Fail(error);
         }
 
         foreach (var arg in Args)
