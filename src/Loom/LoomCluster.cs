@@ -101,6 +101,27 @@ public sealed partial class LoomCluster : IAsyncDisposable, IDisposable
         where T : class =>
         Runtime.Actors.Get<T>(actorNamespace ?? "default", name);
 
+    /// <summary>
+    /// Cancels the task (or queued actor call) that makes <paramref name="reference"/>'s object. Getters see
+    /// <see cref="TaskCancelledException"/> at once. A task still waiting for arguments or resources never runs;
+    /// a running one has its <see cref="LoomContext.CancellationToken"/> signalled (its result, if it still
+    /// returns one, is dropped). A cancelled task is never retried.
+    /// </summary>
+    /// <param name="reference">The result of the task to cancel.</param>
+    /// <param name="force">Kill the worker process of an isolated task (not possible for tasks in this process).</param>
+    /// <param name="recursive">Also cancel the tasks the task submitted (default true).</param>
+    /// <returns>True if the work was cancelled; false if it had already finished or been cancelled.</returns>
+    public bool Cancel(ObjectRef reference, bool force = false, bool recursive = true)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        if (!ReferenceEquals(reference.Runtime, Runtime))
+        {
+            throw new ArgumentException($"{reference} belongs to another Loom cluster; cancel it through that cluster.", nameof(reference));
+        }
+
+        return CoreRuntime.Cancel(reference, force, recursive);
+    }
+
     /// <summary>A snapshot of resources, tasks, actors and the object store.</summary>
     public ClusterStatus GetStatus() => Runtime.Status();
 

@@ -12,8 +12,10 @@ public sealed class LoomContext
     private static readonly AsyncLocal<LoomContext?> Ambient = new();
     private int[]? _gpuIds;
 
-    internal LoomContext(CoreRuntime runtime, TaskId taskId, string taskName, ActorId? actorId, ResourceAllocation allocation, bool lendsCpuWhileWaiting)
+    internal LoomContext(CoreRuntime runtime, TaskId taskId, string taskName, ActorId? actorId, ResourceAllocation allocation, bool lendsCpuWhileWaiting, CancellationSource? cancellation = null, TaskSpec? task = null)
     {
+        Cancellation = cancellation;
+        Task = task;
         Runtime = runtime;
         TaskId = taskId;
         TaskName = taskName;
@@ -59,11 +61,22 @@ public sealed class LoomContext
     /// <summary>The memory reserved, in bytes.</summary>
     public long MemoryBytes => Allocation.Shape.Memory;
 
+    /// <summary>
+    /// Signalled when the task is cancelled (<see cref="LoomCluster.Cancel"/>); long-running code should
+    /// pass it on or check it, and may end with <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public CancellationToken CancellationToken => Cancellation?.Token ?? CancellationToken.None;
+
     /// <summary>The custom resources assigned, by name.</summary>
     public IReadOnlyDictionary<string, double> CustomResources =>
         Allocation.Shape.Custom.ToDictionary(kv => kv.Key, kv => ResourceShape.FromUnits(kv.Value), StringComparer.Ordinal);
 
     internal CoreRuntime Runtime { get; }
+
+    internal CancellationSource? Cancellation { get; }
+
+    /// <summary>The running task, for tracking the tasks it submits (null in actor calls).</summary>
+    internal TaskSpec? Task { get; }
 
     internal ResourceAllocation Allocation { get; }
 

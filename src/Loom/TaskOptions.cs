@@ -20,4 +20,17 @@ public sealed record TaskOptions
 
     /// <summary>Custom resources held while the task runs, by name (for example <c>{"accelerator_a": 1}</c>).</summary>
     public IReadOnlyDictionary<string, double>? CustomResources { get; init; }
+
+    /// <summary>
+    /// How many times the task is re-run after a failure that may be retried (default 3; -1 without
+    /// limit; 0 never). System failures (its worker process died) are always retried; exceptions thrown
+    /// by the task's code only when <see cref="RetryExceptions"/> allows them. Cancelled tasks are never retried.
+    /// </summary>
+    public int MaxRetries { get; init; } = 3;
+
+    /// <summary>Which exceptions of the task's own code are retried (default: none).</summary>
+    public ExceptionRetryPolicy RetryExceptions { get; init; } = ExceptionRetryPolicy.None;
+
+    /// <summary>The wait before each retry (default: 100 ms, doubling, at most 10 s).</summary>
+    public RetryBackoff RetryBackoff { get; init; } = RetryBackoff.Default;
 }

@@ -6,15 +6,23 @@ using Loom.Worker;
 namespace Loom.Actors;
 
 /// <summary>One call of an actor method: the method, its copied arguments and the entry its result goes to.</summary>
-internal abstract class ActorCall
+internal abstract class ActorCall : IProducingWork
 {
-    protected ActorCall(TaskId id, ActorMethod method, SerializedObject[] arguments, ObjectEntry result)
+    private const int Queued = 0, Running = 1, Ended = 2;
+
+    private readonly CancellationSource _cancellation = new();
+    private int _state;
+
+    protected ActorCall(CoreRuntime runtime, TaskId id, ActorMethod method, SerializedObject[] arguments, ObjectEntry result)
     {
+        Runtime = runtime;
         Id = id;
         Method = method;
         Arguments = arguments;
         Result = result;
     }
+
+    public CoreRuntime Runtime { get; }
 
     public TaskId Id { get; }
 
@@ -36,11 +44,16 @@ internal abstract class ActorCall
         return serialized;
     }
 
-    /// <summary>Runs the call on the actor; the returned task completes when the result is stored. Never throws.</summary>
+    /// <summary>Runs the call on the actor (unless it was cancelled or failed while queued); the returned task completes when the result is stored. Never throws.</summary>
     public ValueTask RunAsync(ActorInstance actor)
     {
+        if (Interlocked.CompareExchange(ref _state, Running, Queued) != Queued)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         var runtime = actor.Runtime;
-        var previous = LoomContext.Swap(new LoomContext(runtime, Id, Method.Name, actor.Id, actor.Allocation, lendsCpuWhileWaiting: false));
+        var previous = LoomContext.Swap(new LoomContext(runtime, Id, Method.Name, actor.Id, actor.Allocation, lendsCpuWhileWaiting: false, _cancellation));
         try
         {
             var values = new object?[Arguments.Length];
@@ -63,8 +76,30 @@ internal abstract class ActorCall
         }
     }
 
-    /// <summary>Fails the call without running it.</summary>
-    public void Fail(CoreRuntime runtime, ErrorInfo error) => Finish(runtime, null, error);
+    /// <summary>Fails the call without running it, unless it already started or ended.</summary>
+    public void Fail(CoreRuntime runtime, ErrorInfo error)
+    {
+        if (Interlocked.CompareExchange(ref _state, Ended, Queued) == Queued)
+        {
+            Finish(runtime, null, error);
+        }
+    }
+
+    /// <summary>
+    /// Cancels a queued call: it never runs and its getters see <see cref="TaskCancelledException"/>.
+    /// A running call only has its context's token signalled, and false is returned.
+    /// </summary>
+    public bool Cancel(bool recursive)
+    {
+        _cancellation.Cancel();
+        if (Interlocked.CompareExchange(ref _state, Ended, Queued) != Queued)
+        {
+            return false;
+        }
+
+        Finish(Runtime, null, new ErrorInfo(ErrorKind.Cancelled, Method.Name, typeof(TaskCancelledException).FullName!, $"The call {Method.Name} was cancelled before it ran.", null));
+        return true;
+    }
 
     /// <summary>Stores the returned value, awaiting it first when it is a task.</summary>
     protected abstract ValueTask Complete(CoreRuntime runtime, object? returned);
@@ -94,6 +129,7 @@ internal abstract class ActorCall
             argument.ReleaseContainedRefs();
         }
 
+        Result.Work = null;
         Result.RemoveReference();
     }
 }

@@ -10,8 +10,8 @@ internal sealed class ActorCall<TResult> : ActorCall
 {
     private readonly ReturnKind _kind;
 
-    public ActorCall(TaskId id, ActorMethod method, SerializedObject[] arguments, ObjectEntry result, ReturnKind kind)
-        : base(id, method, arguments, result)
+    public ActorCall(CoreRuntime runtime, TaskId id, ActorMethod method, SerializedObject[] arguments, ObjectEntry result, ReturnKind kind)
+        : base(runtime, id, method, arguments, result)
     {
         _kind = kind;
     }

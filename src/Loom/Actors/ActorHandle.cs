@@ -71,7 +71,9 @@ public sealed class ActorHandle<T>
         var serialized = ActorCall.SerializeArguments(method, arguments, runtime.Serializer);
         var result = runtime.Store.CreatePending(method.Name);
         var reference = new ObjectRef<TResult>(runtime, result);
-        Actor.Post(new ActorCall<TResult>(runtime.NextTaskId(), method, serialized, result, kind));
+        var actorCall = new ActorCall<TResult>(runtime, runtime.NextTaskId(), method, serialized, result, kind);
+        result.Work = actorCall;
+        Actor.Post(actorCall);
         return reference;
     }
 }

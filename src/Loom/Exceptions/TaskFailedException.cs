@@ -30,13 +30,22 @@ public sealed class TaskFailedException : LoomException
     /// <summary>True when the task never ran because an argument failed; the cause is the inner exception.</summary>
     public bool IsArgumentFailure => Error!.Kind == ErrorKind.ArgumentFailed;
 
+    /// <summary>How many times the task ran before it failed for good (1 when it was not retried).</summary>
+    public int Attempts => Error!.Attempts;
+
     /// <inheritdoc />
     public override string Message
     {
         get
         {
             var text = new StringBuilder();
-            text.Append("Task '").Append(TaskName).Append("' failed: ").Append(RemoteExceptionType).Append(": ").Append(RemoteMessage);
+            text.Append("Task '").Append(TaskName).Append("' failed");
+            if (Attempts > 1)
+            {
+                text.Append(" after ").Append(Attempts).Append(" attempts");
+            }
+
+            text.Append(": ").Append(RemoteExceptionType).Append(": ").Append(RemoteMessage);
             if (!string.IsNullOrEmpty(RemoteStackTrace))
             {
                 text.AppendLine().Append("--- remote stack trace ---").AppendLine().Append(RemoteStackTrace);

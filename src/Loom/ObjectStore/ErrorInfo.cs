@@ -11,7 +11,8 @@ internal sealed record ErrorInfo(
     string Message,
     string? StackTrace,
     ErrorInfo? Cause = null,
-    string? ActorName = null)
+    string? ActorName = null,
+    int Attempts = 1)
 {
     public static ErrorInfo FromException(string taskName, Exception exception) =>
         exception switch
@@ -50,6 +51,7 @@ internal sealed record ErrorInfo(
     public Exception ToException() => Kind switch
     {
         ErrorKind.ActorDied => new ActorDiedException(this),
+        ErrorKind.Cancelled => new TaskCancelledException(this),
         ErrorKind.ObjectStoreFull or ErrorKind.Shutdown => new LoomException(this),
         _ => new TaskFailedException(this),
     };

@@ -31,6 +31,9 @@ internal sealed class ObjectEntry
 
     public ObjectState State => _state;
 
+    /// <summary>The task or actor call making the object, while it may still be acted on (cancelled).</summary>
+    public IProducingWork? Work { get; set; }
+
     public bool IsCompleted => _state is ObjectState.Ready or ObjectState.Failed;
 
     public int ReferenceCount => Volatile.Read(ref _refCount);

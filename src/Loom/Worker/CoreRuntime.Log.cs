@@ -19,6 +19,9 @@ internal sealed partial class CoreRuntime
         [LoggerMessage(4, LogLevel.Debug, "Task {Task} ({TaskId}) failed: {ExceptionType}: {Message}")]
         public static partial void TaskFailed(ILogger logger, string task, TaskId taskId, string exceptionType, string message);
 
+        [LoggerMessage(6, LogLevel.Information, "Task {Task} ({TaskId}) failed on attempt {Attempt} and will be retried: {ExceptionType}: {Message}")]
+        public static partial void TaskRetrying(ILogger logger, string task, TaskId taskId, int attempt, string exceptionType, string message);
+
         [LoggerMessage(5, LogLevel.Warning, "Actor {Actor} ({ActorId}) died: {Reason}")]
         public static partial void ActorDied(ILogger logger, string actor, ActorId actorId, string reason);
     }

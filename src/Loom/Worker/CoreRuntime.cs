@@ -81,8 +81,10 @@ internal sealed partial class CoreRuntime
     {
         ThrowIfStopping();
         var result = Store.CreatePending(template.Name);
-        var spec = new TaskSpec(this, NextTaskId(), template.Name, template.Body, args, result, template.Shape);
+        var spec = new TaskSpec(this, NextTaskId(), template, args, result);
+        result.Work = spec;
         var reference = new ObjectRef<TResult>(this, result);
+        LoomContext.CurrentOrNull?.Task?.AddChild(spec);
         spec.Start();
         return reference;
     }
@@ -128,6 +130,19 @@ internal sealed partial class CoreRuntime
         ObjectState.Failed => throw entry.Error.ToException(),
         _ => throw new InvalidOperationException($"Object {entry.Id} is {entry.State}."),
     };
+
+    /// <summary>Cancels the work making <paramref name="reference"/>'s object; false when there is none left to cancel.</summary>
+    public static bool Cancel(ObjectRef reference, bool force, bool recursive)
+    {
+        var entry = reference.LiveEntry;
+        GC.KeepAlive(reference);
+        if (force && entry.Work is TaskSpec)
+        {
+            throw new NotSupportedException("Force-cancelling kills the worker process of an isolated task; this task runs in the node's process, where its thread cannot be killed. Cancel without force: the task's LoomContext.CancellationToken is signalled and its getters fail at once.");
+        }
+
+        return entry.Work is { } work && work.Cancel(recursive);
+    }
 
     public ResourcesInfeasibleException Infeasible(string owner, ResourceShape shape, string problems)
     {

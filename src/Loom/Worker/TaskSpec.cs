@@ -9,22 +9,26 @@ namespace Loom.Worker;
 /// goes to. It waits (holding no resources and no thread) until its ObjectRef arguments are ready,
 /// then goes to the scheduler, then runs on the thread pool with its allocation.
 /// </summary>
-internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
+internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
 {
     /// <summary>How deep this thread is in failures cascading down a chain of tasks.</summary>
     [ThreadStatic]
     private static int t_cascadeDepth;
 
+    private readonly CancellationSource _cancellation = new();
     private int _unresolved = 1;
+    private int _attempt = 1;
     private TaskPhase _phase = TaskPhase.WaitingForArguments;
+    private List<TaskSpec>? _children;
 
-    public TaskSpec(CoreRuntime runtime, TaskId id, string name, TaskBody body, TaskArg[] args, ObjectEntry result, ResourceShape shape)
-        : base(shape)
+    public TaskSpec(CoreRuntime runtime, TaskId id, TaskTemplate template, TaskArg[] args, ObjectEntry result)
+        : base(template.Shape)
     {
         Runtime = runtime;
         Id = id;
-        Name = name;
-        Body = body;
+        Name = template.Name;
+        Body = template.Body;
+        Options = template.Options;
         Args = args;
         Result = result;
     }
@@ -36,6 +40,10 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
     public string Name { get; }
 
     public TaskBody Body { get; }
+
+    public TaskOptions Options { get; }
+
+    public bool IsCancelled => _cancellation.IsCancelled;
 
     public TaskArg[] Args { get; }
 
@@ -68,6 +76,12 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
 
         Runtime.Counters.Leave(TaskPhase.WaitingForArguments);
         _phase = TaskPhase.Resolved;
+        if (IsCancelled)
+        {
+            Finish(null, CancelledError());
+            return;
+        }
+
         for (var i = 0; i < Args.Length; i++)
         {
             if (Args[i].Reference is { State: ObjectState.Failed } failed)
@@ -107,11 +121,59 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         }
     }
 
+    /// <summary>
+    /// Cancels the task: getters see <see cref="TaskCancelledException"/> at once; a queued task never runs,
+    /// a running one sees its context's token cancelled; with <paramref name="recursive"/>, so are the
+    /// tasks it submitted. False when the task had already finished or been cancelled.
+    /// </summary>
+    public bool Cancel(bool recursive)
+    {
+        if (Result.IsCompleted || !_cancellation.Cancel())
+        {
+            return false;
+        }
+
+        Result.Fail(CancelledError());
+        if (recursive)
+        {
+            TaskSpec[] children;
+            lock (_cancellation)
+            {
+                children = _children?.ToArray() ?? [];
+            }
+
+            foreach (var child in children)
+            {
+                child.Cancel(recursive: true);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Remembers a task submitted from this one, for recursive cancellation.</summary>
+    public void AddChild(TaskSpec child)
+    {
+        lock (_cancellation)
+        {
+            if (_phase is not (TaskPhase.Succeeded or TaskPhase.Failed))
+            {
+                (_children ??= []).Add(child);
+            }
+        }
+    }
+
     public override void Execute()
     {
         Runtime.Counters.Leave(TaskPhase.Queued);
         Enter(TaskPhase.Running);
-        var previous = LoomContext.Swap(new LoomContext(Runtime, Id, Name, actorId: null, Allocation, lendsCpuWhileWaiting: true));
+        if (IsCancelled)
+        {
+            Finish(null, CancelledError());
+            return;
+        }
+
+        var previous = LoomContext.Swap(new LoomContext(Runtime, Id, Name, actorId: null, Allocation, lendsCpuWhileWaiting: true, _cancellation, this));
         try
         {
             var run = Body.RunAsync(this);
@@ -126,7 +188,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         }
         catch (Exception exception)
         {
-            Finish(null, ErrorInfo.FromException(Name, exception));
+            Finish(null, ErrorInfo.FromException(Name, exception), exception);
         }
         finally
         {
@@ -146,15 +208,75 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         }
         catch (Exception exception)
         {
-            Finish(null, ErrorInfo.FromException(Name, exception));
+            Finish(null, ErrorInfo.FromException(Name, exception), exception);
             return;
         }
 
         Finish(value, null);
     }
 
-    private void Finish(SerializedObject? value, ErrorInfo? error)
+    private ErrorInfo CancelledError() =>
+        new(ErrorKind.Cancelled, Name, typeof(TaskCancelledException).FullName!, $"Task '{Name}' was cancelled.", null, Attempts: _attempt);
+
+    /// <summary>
+    /// Whether a failed attempt is run again: not when cancelled or out of retries; system failures
+    /// always, the task's own exceptions only as its <see cref="ExceptionRetryPolicy"/> allows.
+    /// </summary>
+    private bool ShouldRetry(ErrorInfo error, Exception? exception)
     {
+        if (IsCancelled || error.Kind != ErrorKind.TaskError || (Options.MaxRetries >= 0 && _attempt > Options.MaxRetries) || Runtime.IsStopping)
+        {
+            return false;
+        }
+
+        return exception is LoomException { IsSystemFailure: true } || Options.RetryExceptions.Matches(exception, error.ExceptionType);
+    }
+
+    /// <summary>Gives the resources back and queues the task again after its backoff.</summary>
+    private void Retry(ErrorInfo error)
+    {
+        CoreRuntime.Log.TaskRetrying(Runtime.Logger, Name, Id, _attempt, error.ExceptionType, error.Message);
+        var allocation = Allocation;
+        Allocation = ResourceAllocation.None;
+        Runtime.Scheduler.Release(allocation);
+        Runtime.Counters.Leave(_phase);
+        Enter(TaskPhase.Queued);
+        var delay = Options.RetryBackoff.DelayBefore(_attempt);
+        _attempt++;
+        if (delay <= TimeSpan.Zero)
+        {
+            Runtime.Scheduler.Submit(this);
+            return;
+        }
+
+        _ = Task.Delay(delay, Runtime.TimeProvider).ContinueWith(
+            static (_, state) => { var spec = (TaskSpec)state!; spec.Runtime.Scheduler.Submit(spec); },
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void Finish(SerializedObject? value, ErrorInfo? error, Exception? exception = null)
+    {
+        if (IsCancelled && value is not null)
+        {
+            // A cancelled task that still returned: its getters already saw the cancellation.
+            value.ReleaseContainedRefs();
+            (value, error) = (null, CancelledError());
+        }
+
+        if (error is not null && ShouldRetry(error, exception))
+        {
+            Retry(error);
+            return;
+        }
+
+        if (error is { Kind: ErrorKind.TaskError } && _attempt > 1)
+        {
+            error = error with { Attempts = _attempt };
+        }
+
         if (value is not null)
         {
             try
@@ -190,7 +312,12 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
             arg.Release();
         }
 
+        Result.Work = null;
         Result.RemoveReference();
+        lock (_cancellation)
+        {
+            _children = null;
+        }
     }
 
     private void Enter(TaskPhase phase)
