@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Loom.Cli.Microbenchmark;
+using Loom.Cli.Microbenchmark.Scale;
 
 namespace Loom.Cli.Commands;
 
@@ -28,11 +29,16 @@ internal static class MicrobenchmarkCommand
                 result.AddError("--duration must be more than 0.");
             }
         });
+        var scale = new Option<bool>("--scale")
+        {
+            Description = "Run the scale scenarios instead (1,000,000 queued tasks, 10,000 ref arguments, 10,000 objects in one get, 10,000 actors), with peak memory.",
+        };
         var command = new Command("microbenchmark", "Measure task, object and actor throughput like 'ray microbenchmark'.")
         {
             json,
             filter,
             duration,
+            scale,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -40,7 +46,9 @@ internal static class MicrobenchmarkCommand
                 parseResult.GetValue(json),
                 parseResult.GetValue(filter),
                 TimeSpan.FromSeconds(parseResult.GetValue(duration)));
-            return new MicrobenchmarkRunner(settings).RunAsync(cancellationToken);
+            return parseResult.GetValue(scale)
+                ? new ScaleRunner(settings).RunAsync(cancellationToken)
+                : new MicrobenchmarkRunner(settings).RunAsync(cancellationToken);
         });
         return command;
     }
