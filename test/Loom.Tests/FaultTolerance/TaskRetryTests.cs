@@ -16,14 +16,7 @@ public sealed class TaskRetryTests
         await using var loom = await TestCluster.StartAsync();
         Interlocked.Exchange(ref s_plainCalls, 0);
 
-        var failing = loom.Task(static () =>
-        {
-            Interlocked.Increment(ref s_plainCalls);
-            throw new InvalidOperationException("once");
-#pragma warning disable CS0162
-            return 0;
-#pragma warning restore CS0162
-        }).Remote();
+        var failing = loom.Task(static () => CountThenThrow(ref s_plainCalls, new InvalidOperationException("once"))).Remote();
 
         var error = await Assert.ThrowsAsync<TaskFailedException>(async () => await failing.Within());
         Assert.Equal(1, error.Attempts);
@@ -51,15 +44,7 @@ public sealed class TaskRetryTests
         await using var loom = await TestCluster.StartAsync();
         Interlocked.Exchange(ref s_alwaysCalls, 0);
 
-        var hopeless = loom.Task(static () =>
-            {
-                Interlocked.Increment(ref s_alwaysCalls);
-                throw new IOException("disk gone");
-#pragma warning disable CS0162
-                return 0;
-#pragma warning restore CS0162
-            })
-            .WithName("hopeless")
+        var hopeless = loom.Task(static () => CountThenThrow(ref s_alwaysCalls, new IOException("disk gone")))
             .WithOptions(new TaskOptions { Name = "hopeless", MaxRetries = 2, RetryExceptions = ExceptionRetryPolicy.For(typeof(IOException)), RetryBackoff = RetryBackoff.None })
             .Remote();
 
@@ -76,14 +61,7 @@ public sealed class TaskRetryTests
         await using var loom = await TestCluster.StartAsync();
         Interlocked.Exchange(ref s_typedCalls, 0);
 
-        var wrongType = loom.Task(static () =>
-            {
-                Interlocked.Increment(ref s_typedCalls);
-                throw new ArgumentException("not retried");
-#pragma warning disable CS0162
-                return 0;
-#pragma warning restore CS0162
-            })
+        var wrongType = loom.Task(static () => CountThenThrow(ref s_typedCalls, new ArgumentException("not retried")))
             .WithOptions(new TaskOptions { MaxRetries = 4, RetryExceptions = ExceptionRetryPolicy.For(typeof(IOException)), RetryBackoff = RetryBackoff.None })
             .Remote();
 
@@ -130,6 +108,12 @@ public sealed class TaskRetryTests
     {
         var error = Assert.Throws<ArgumentException>(() => ExceptionRetryPolicy.For(typeof(string)));
         Assert.Contains("System.String", error.Message, StringComparison.Ordinal);
+    }
+
+    private static int CountThenThrow(ref int calls, Exception exception)
+    {
+        Interlocked.Increment(ref calls);
+        throw exception;
     }
 
     /// <summary>Counts attempts of a task across retries and lets a test wait for conditions without sleeping.</summary>
