@@ -12,6 +12,7 @@ internal abstract class ActorCall : IProducingWork
 
     private readonly CancellationSource _cancellation = new();
     private int _state;
+    private ActorInstance? _actor;
 
     protected ActorCall(CoreRuntime runtime, TaskId id, ActorMethod method, SerializedObject[] arguments, ObjectEntry result)
     {
@@ -52,6 +53,8 @@ internal abstract class ActorCall : IProducingWork
             return ValueTask.CompletedTask;
         }
 
+        _actor = actor;
+        actor.Started(this);
         var runtime = actor.Runtime;
         var previous = LoomContext.Swap(new LoomContext(runtime, Id, Method.Name, actor.Id, actor.Allocation, lendsCpuWhileWaiting: false, _cancellation));
         try
@@ -129,6 +132,7 @@ internal abstract class ActorCall : IProducingWork
             argument.ReleaseContainedRefs();
         }
 
+        _actor?.Ended(this);
         Result.Work = null;
         Result.RemoveReference();
     }

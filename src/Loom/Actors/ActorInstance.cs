@@ -13,6 +13,7 @@ namespace Loom.Actors;
 internal sealed class ActorInstance : IThreadPoolWorkItem
 {
     private readonly ConcurrentQueue<ActorCall> _mailbox = new();
+    private readonly ConcurrentDictionary<ActorCall, byte> _inFlight = new();
     private readonly Lock _dispatchGate = new();
     private volatile ActorState _state = ActorState.Pending;
     private int _scheduled;
@@ -104,7 +105,19 @@ internal sealed class ActorInstance : IThreadPoolWorkItem
         Runtime.Scheduler.Release(allocation);
         (Instance as IDisposable)?.Dispose();
         FailQueued();
+
+        // Calls still running cannot be stopped, but their getters must not wait for them.
+        foreach (var call in _inFlight.Keys)
+        {
+            call.Result.Fail(cause);
+        }
     }
+
+    /// <summary>Records a call that started running, so that the actor's death fails its getters at once.</summary>
+    public void Started(ActorCall call) => _inFlight.TryAdd(call, 0);
+
+    /// <summary>Forgets a call that finished.</summary>
+    public void Ended(ActorCall call) => _inFlight.TryRemove(call, out _);
 
     public ErrorInfo DeathError(string reason, ErrorInfo? cause) =>
         new(ErrorKind.ActorDied, DisplayName, typeof(ActorDiedException).FullName!, $"The actor '{DisplayName}' died: {reason}.", null, cause, DisplayName);

@@ -65,6 +65,9 @@ internal sealed class LocalObjectStore
 
     public bool TryGet(ObjectId id, out ObjectEntry entry) => _entries.TryGetValue(id, out entry!);
 
+    /// <summary>Every entry in the store (a moment's snapshot, for shutdown and diagnostics).</summary>
+    public IEnumerable<ObjectEntry> Entries => _entries.Values;
+
     public void Free(ObjectEntry entry)
     {
         _entries.TryRemove(entry.Id, out _);

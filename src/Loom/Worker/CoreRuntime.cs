@@ -175,6 +175,15 @@ internal sealed partial class CoreRuntime
             Log.ShutdownTimedOut(Logger, Counters[TaskPhase.Running], Options.ShutdownTimeout);
         }
 
+        // Whatever is still running will not be waited for: no getter may wait for it either.
+        foreach (var entry in Store.Entries)
+        {
+            if (!entry.IsCompleted)
+            {
+                entry.Fail(new ErrorInfo(ErrorKind.Shutdown, entry.Producer, typeof(OperationCanceledException).FullName!, $"'{entry.Producer}' did not finish before {Reason}.", null));
+            }
+        }
+
         Log.Stopped(Logger, NodeName, Counters[TaskPhase.Succeeded], Counters[TaskPhase.Failed]);
     }
 
