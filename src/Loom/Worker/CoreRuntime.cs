@@ -46,6 +46,7 @@ internal sealed partial class CoreRuntime
         Store = new LocalObjectStore(NodeKey, storeCapacity);
         Serializer = new ObjectSerializer(this, options.SerializerResolver, new LargeBufferPool(storeCapacity / 4));
         Actors = new ActorDirectory(this);
+        PlacementGroups = new PlacementGroups.PlacementGroupDirectory(this);
         Log.Started(Logger, NodeName, cpus, gpus, memory, storeCapacity);
     }
 
@@ -69,6 +70,8 @@ internal sealed partial class CoreRuntime
 
     public ActorDirectory Actors { get; }
 
+    public PlacementGroups.PlacementGroupDirectory PlacementGroups { get; }
+
     public TaskCounters Counters { get; } = new();
 
     public bool IsStopping => Volatile.Read(ref _stopping) != 0;
@@ -83,6 +86,7 @@ internal sealed partial class CoreRuntime
         var result = Store.CreatePending(template.Name);
         var spec = new TaskSpec(this, NextTaskId(), template.Name, template.Body, args, result, template.Shape);
         var reference = new ObjectRef<TResult>(this, result);
+        spec.Placement = template.Placement;
         spec.Start();
         return reference;
     }
@@ -153,6 +157,7 @@ internal sealed partial class CoreRuntime
 
         const string Reason = "the cluster was shut down";
         Scheduler.Stop(Reason);
+        PlacementGroups.RemoveAll(Reason);
         Actors.KillAll(Reason);
         var idle = Counters.WhenNoneRunning();
         if (await Task.WhenAny(idle, Task.Delay(Options.ShutdownTimeout, TimeProvider)).ConfigureAwait(false) != idle)

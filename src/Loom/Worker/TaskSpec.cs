@@ -78,7 +78,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         }
 
         Enter(TaskPhase.Queued);
-        Runtime.Scheduler.Submit(this);
+        (Placement ?? Runtime.Scheduler).Submit(this);
     }
 
     /// <summary>
