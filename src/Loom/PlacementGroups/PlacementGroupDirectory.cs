@@ -92,31 +92,50 @@ internal sealed class PlacementGroupDirectory
     private ResourceShape CheckFeasible(string owner, PlacementStrategy strategy, BundleSlot[] slots)
     {
         var node = _runtime.Scheduler.Pool;
-        var request = string.Join("; ", slots.Select(slot => $"{slot.Index}: {slot.Shape}"));
-        var totals = node.TotalShape().ToString();
+        string request;
+        string totals;
         if (strategy == PlacementStrategy.StrictSpread && slots.Length > 1)
         {
+            request = string.Join("; ", slots.Select(slot => $"{slot.Index}: {slot.Shape}"));
+            totals = node.TotalShape().ToString();
             throw new ResourcesInfeasibleException(
                 string.Create(CultureInfo.InvariantCulture, $"{owner} can never be created: STRICT_SPREAD needs each of its {slots.Length} bundles on its own node, and this cluster has 1 node ({_runtime.NodeName}: [{totals}]). Use Spread or Pack for best effort on one node, or a single bundle."),
                 request,
                 totals);
         }
 
-        var sum = new ResourceShape(
-            slots.Sum(s => s.Shape.Cpu),
-            slots.Sum(s => s.Shape.Gpu),
-            slots.Sum(s => s.Shape.Memory),
-            [.. slots.SelectMany(s => s.Shape.Custom).GroupBy(kv => kv.Key, StringComparer.Ordinal).Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(kv => kv.Value))).OrderBy(kv => kv.Key, StringComparer.Ordinal)]);
-        var trial = node.EmptyCopy();
-        if (slots.All(slot => trial.TryAcquire(slot.Shape, out _)))
+        var sum = slots.Length == 1
+            ? slots[0].Shape
+            : new ResourceShape(
+                slots.Sum(s => s.Shape.Cpu),
+                slots.Sum(s => s.Shape.Gpu),
+                slots.Sum(s => s.Shape.Memory),
+                [.. slots.SelectMany(s => s.Shape.Custom).GroupBy(kv => kv.Key, StringComparer.Ordinal).Select(g => new KeyValuePair<string, long>(g.Key, g.Sum(kv => kv.Value))).OrderBy(kv => kv.Key, StringComparer.Ordinal)]);
+        if (slots.Length == 1 ? node.Infeasibility(sum) is null : Fits(node.EmptyCopy(), slots))
         {
             return sum;
         }
+
+        request = string.Join("; ", slots.Select(slot => $"{slot.Index}: {slot.Shape}"));
+        totals = node.TotalShape().ToString();
 
         var problems = node.Infeasibility(sum) ?? "the bundles' GPUs cannot be packed onto the node's GPUs (each bundle needs whole GPUs, or one GPU with room for its fraction)";
         throw new ResourcesInfeasibleException(
             $"{owner} can never be created: its bundles [{request}] together need [{sum}] but the node has [{totals}] in total ({problems}). Ask for less, or start the cluster with more resources (LocalClusterOptions).",
             request,
             totals);
+    }
+
+    private static bool Fits(ResourcePool trial, BundleSlot[] slots)
+    {
+        foreach (var slot in slots)
+        {
+            if (!trial.TryAcquire(slot.Shape, out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -56,7 +56,10 @@ internal sealed class PlacementGroupInstance
         Runtime.Scheduler.Submit(_reservation);
     }
 
-    public async Task ReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public Task ReadyAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        _ready.Task.IsCompletedSuccessfully && _ready.Task.Result ? Task.CompletedTask : WaitReadyAsync(timeout, cancellationToken);
+
+    private async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         bool created;
         try
