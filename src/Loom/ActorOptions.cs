@@ -35,4 +35,7 @@ public sealed record ActorOptions
     /// Above 1, calls run concurrently, on threads for synchronous methods and interleaved for async ones.
     /// </summary>
     public int MaxConcurrency { get; init; } = 1;
+
+    /// <summary>Where the actor lives: default, spread, node affinity or a placement-group bundle (null: default).</summary>
+    public SchedulingStrategy? SchedulingStrategy { get; init; }
 }

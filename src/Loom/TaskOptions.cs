@@ -33,4 +33,7 @@ public sealed record TaskOptions
 
     /// <summary>The wait before each retry (default: 100 ms, doubling, at most 10 s).</summary>
     public RetryBackoff RetryBackoff { get; init; } = RetryBackoff.Default;
+
+    /// <summary>Where the task runs: default, spread, node affinity or a placement-group bundle (null: default).</summary>
+    public SchedulingStrategy? SchedulingStrategy { get; init; }
 }

@@ -10,5 +10,6 @@ internal static class WorkloadCatalog
         ObjectWorkloads.GetObjectContaining10kRefs(),
         .. TaskWorkloads.Rest(),
         .. ActorWorkloads.All(),
+        PlacementGroupWorkloads.CreateRemove(),
     ];
 }

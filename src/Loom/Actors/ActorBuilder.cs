@@ -60,8 +60,23 @@ public sealed class ActorBuilder<T>
             ? WithOptions(Options with { MaxConcurrency = maxConcurrency })
             : throw new ArgumentOutOfRangeException(nameof(maxConcurrency), maxConcurrency, "MaxConcurrency must be 1 or more.");
 
+    /// <summary>Places the actor with <paramref name="strategy"/> (default, spread, node affinity or a placement group).</summary>
+    /// <param name="strategy">The scheduling strategy.</param>
+    public ActorBuilder<T> WithSchedulingStrategy(SchedulingStrategy strategy)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        return WithOptions(Options with { SchedulingStrategy = strategy });
+    }
+
+    /// <summary>Creates the actor in a bundle of <paramref name="placementGroup"/>, holding the bundle's reserved resources.</summary>
+    /// <param name="placementGroup">The group.</param>
+    /// <param name="bundleIndex">The bundle, or -1 (the default) for any bundle that can hold the actor.</param>
+    public ActorBuilder<T> WithPlacementGroup(PlacementGroup placementGroup, int bundleIndex = -1) =>
+        WithSchedulingStrategy(new PlacementGroupSchedulingStrategy(placementGroup, bundleIndex));
+
     /// <summary>Creates the actor (or finds it, with <see cref="GetIfExists"/>). Calls may be made at once; they wait for the constructor.</summary>
-    /// <exception cref="ResourcesInfeasibleException">The actor asks for more than the node has.</exception>
+    /// <exception cref="ResourcesInfeasibleException">The actor asks for more than the node (or its placement-group bundle) has.</exception>
+    /// <exception cref="TaskUnschedulableException">A hard node affinity names an unknown node.</exception>
     public ActorHandle<T> Remote()
     {
         var owner = $"Actor '{Options.Name ?? typeof(T).Name}'";
@@ -71,6 +86,7 @@ public sealed class ActorBuilder<T>
             throw _runtime.Infeasible(owner, shape, problem);
         }
 
-        return ActorDirectory.Handle<T>(_runtime.Actors.Create(_factory, Options, shape));
+        var placement = Scheduling.PlacementResolver.Resolve(_runtime, Options.SchedulingStrategy, shape, owner);
+        return ActorDirectory.Handle<T>(_runtime.Actors.Create(_factory, Options, shape, placement));
     }
 }

@@ -14,6 +14,8 @@ internal sealed class ActorCreation : ScheduledWork
         _actor = actor;
     }
 
+    public ActorInstance Actor => _actor;
+
     public override void Execute()
     {
         if (_actor.State == ActorState.Dead)

@@ -17,7 +17,7 @@ internal sealed class ActorDirectory
     }
 
     /// <summary>Creates an actor, or returns the live one of that name when the options ask for get-or-create.</summary>
-    public ActorInstance Create(ActorFactory factory, ActorOptions options, Node.ResourceShape shape)
+    public ActorInstance Create(ActorFactory factory, ActorOptions options, Node.ResourceShape shape, Scheduling.IWorkPlacement placement)
     {
         _runtime.ThrowIfStopping();
         var actor = new ActorInstance(_runtime, new ActorId((ulong)Interlocked.Increment(ref _sequence)), factory, options, shape);
@@ -35,7 +35,7 @@ internal sealed class ActorDirectory
         }
 
         _actors[actor.Id] = actor;
-        _runtime.Scheduler.Submit(new ActorCreation(actor));
+        placement.Submit(new ActorCreation(actor));
         return actor;
     }
 

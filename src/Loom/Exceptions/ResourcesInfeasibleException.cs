@@ -11,6 +11,13 @@ public sealed class ResourcesInfeasibleException : LoomException
         NodeTotals = nodeTotals;
     }
 
+    internal ResourcesInfeasibleException(string message, string request, string totals)
+        : base(message)
+    {
+        Request = request;
+        NodeTotals = totals;
+    }
+
     /// <summary>The request, as text.</summary>
     public string Request { get; }
 

@@ -6,20 +6,26 @@ namespace Loom.Node;
 /// Among shapes, the oldest waiting work that fits goes first. Tasks that wait on other tasks lend
 /// their CPUs back and take them again, ahead of new work, when they resume.
 /// </summary>
-internal sealed class LocalScheduler
+internal sealed class LocalScheduler : Scheduling.IWorkPlacement
 {
     private readonly Lock _gate = new();
     private readonly ResourcePool _pool;
-    private readonly Dictionary<ResourceShape, Queue<ScheduledWork>> _queues = [];
+    private readonly Dictionary<object, Queue<ScheduledWork>> _queues = [];
     private readonly List<Queue<ScheduledWork>> _waiting = [];
     private readonly Queue<(ResourceAllocation Allocation, TaskCompletionSource Resumed)> _resumptions = new();
     private long _sequence;
     private int _queued;
     private string? _stopReason;
+    private readonly Action? _whenStoppedAndIdle;
+    private int _granted;
+    private bool _idleSignalled;
 
-    public LocalScheduler(ResourcePool pool)
+    /// <param name="pool">The resources it hands out.</param>
+    /// <param name="whenStoppedAndIdle">Called once, after <see cref="Stop"/>, when no allocation it granted is held any more.</param>
+    public LocalScheduler(ResourcePool pool, Action? whenStoppedAndIdle = null)
     {
         _pool = pool;
+        _whenStoppedAndIdle = whenStoppedAndIdle;
     }
 
     public ResourcePool Pool => _pool;
@@ -50,17 +56,50 @@ internal sealed class LocalScheduler
         }
     }
 
+    /// <summary>Starts the work at once if it fits and its queue is empty; otherwise leaves it (false).</summary>
+    public bool TrySubmitNow(ScheduledWork work)
+    {
+        lock (_gate)
+        {
+            if (_stopReason is not null
+                || (_queues.TryGetValue(work.QueueKey, out var queue) && queue.Count > 0)
+                || !work.TryAcquire(_pool, out var allocation))
+            {
+                return false;
+            }
+
+            work.Sequence = ++_sequence;
+            work.Allocation = Own(allocation);
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+        return true;
+    }
+
+    /// <summary>Grants whatever queued work now fits (after work left a queue without a release).</summary>
+    public void Poke()
+    {
+        List<ScheduledWork>? ready;
+        List<TaskCompletionSource>? resumed;
+        lock (_gate)
+        {
+            (ready, resumed) = Drain();
+        }
+
+        Start(ready, resumed);
+    }
+
     /// <summary>Grants the work its resources (true) or queues it behind its shape (false). Called under the lock.</summary>
     private bool TryGrantOrQueue(ScheduledWork work)
     {
         work.Sequence = ++_sequence;
-        if (!_queues.TryGetValue(work.Shape, out var queue))
+        if (!_queues.TryGetValue(work.QueueKey, out var queue))
         {
             queue = new Queue<ScheduledWork>();
-            _queues.Add(work.Shape, queue);
+            _queues.Add(work.QueueKey, queue);
         }
 
-        if (queue.Count > 0 || !_pool.TryAcquire(work.Shape, out var allocation))
+        if (queue.Count > 0 || !work.TryAcquire(_pool, out var allocation))
         {
             if (queue.Count == 0)
             {
@@ -72,7 +111,31 @@ internal sealed class LocalScheduler
             return false;
         }
 
-        work.Allocation = allocation;
+        work.Allocation = Own(allocation);
+        return true;
+    }
+
+    /// <summary>Marks an allocation as granted here, so it comes back here. Called under the lock.</summary>
+    private ResourceAllocation Own(ResourceAllocation allocation)
+    {
+        if (!ReferenceEquals(allocation, ResourceAllocation.None))
+        {
+            allocation.Scheduler = this;
+            _granted++;
+        }
+
+        return allocation;
+    }
+
+    /// <summary>Whether the stopped scheduler just became idle (report it once). Called under the lock.</summary>
+    private bool BecameIdle()
+    {
+        if (_stopReason is null || _granted > 0 || _idleSignalled || _whenStoppedAndIdle is null)
+        {
+            return false;
+        }
+
+        _idleSignalled = true;
         return true;
     }
 
@@ -84,15 +147,33 @@ internal sealed class LocalScheduler
             return;
         }
 
+        if (allocation.Scheduler is { } owner && owner != this)
+        {
+            owner.Release(allocation);
+            return;
+        }
+
         List<ScheduledWork>? ready;
         List<TaskCompletionSource>? resumed;
+        bool idle;
         lock (_gate)
         {
             _pool.Release(allocation);
+            if (allocation.Scheduler == this)
+            {
+                allocation.Scheduler = null;
+                _granted--;
+            }
+
             (ready, resumed) = Drain();
+            idle = BecameIdle();
         }
 
         Start(ready, resumed);
+        if (idle)
+        {
+            _whenStoppedAndIdle!();
+        }
     }
 
     /// <summary>Lends a waiting task's CPUs to other work (from its first concurrent wait on).</summary>
@@ -100,6 +181,12 @@ internal sealed class LocalScheduler
     {
         if (allocation.Shape.Cpu == 0)
         {
+            return;
+        }
+
+        if (allocation.Scheduler is { } owner && owner != this)
+        {
+            owner.Lend(allocation);
             return;
         }
 
@@ -127,6 +214,11 @@ internal sealed class LocalScheduler
             return Task.CompletedTask;
         }
 
+        if (allocation.Scheduler is { } owner && owner != this)
+        {
+            return owner.ReclaimAsync(allocation);
+        }
+
         lock (_gate)
         {
             if (--allocation.Waits > 0 || !allocation.CpuLentBack)
@@ -150,9 +242,10 @@ internal sealed class LocalScheduler
     {
         List<ScheduledWork> aborted = [];
         List<TaskCompletionSource> resumptions = [];
+        bool idle;
         lock (_gate)
         {
-            _stopReason = reason;
+            _stopReason ??= reason;
             foreach (var queue in _waiting)
             {
                 aborted.AddRange(queue);
@@ -165,6 +258,8 @@ internal sealed class LocalScheduler
             {
                 resumptions.Add(resumption.Resumed);
             }
+
+            idle = BecameIdle();
         }
 
         foreach (var work in aborted)
@@ -175,6 +270,11 @@ internal sealed class LocalScheduler
         foreach (var resumption in resumptions)
         {
             resumption.TrySetResult();
+        }
+
+        if (idle)
+        {
+            _whenStoppedAndIdle!();
         }
     }
 
@@ -199,14 +299,14 @@ internal sealed class LocalScheduler
 
             foreach (var queue in _waiting)
             {
-                if (!_pool.TryAcquire(queue.Peek().Shape, out var allocation))
+                if (!queue.Peek().TryAcquire(_pool, out var allocation))
                 {
                     continue;
                 }
 
                 var work = queue.Dequeue();
                 _queued--;
-                work.Allocation = allocation;
+                work.Allocation = Own(allocation);
                 (ready ??= []).Add(work);
                 if (queue.Count == 0)
                 {

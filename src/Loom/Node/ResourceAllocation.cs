@@ -16,6 +16,9 @@ internal sealed class ResourceAllocation
     /// <summary>The GPU ids assigned: one per whole GPU, or the one shared GPU for a fractional request.</summary>
     public int[] GpuIds { get; }
 
+    /// <summary>The scheduler that granted it (a bundle's or the node's); it goes back there.</summary>
+    public LocalScheduler? Scheduler { get; set; }
+
     /// <summary>True while the CPUs of this allocation are lent back because its task waits on another.</summary>
     public bool CpuLentBack { get; set; }
 

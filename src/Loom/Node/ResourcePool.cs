@@ -3,24 +3,60 @@ using System.Globalization;
 namespace Loom.Node;
 
 /// <summary>
-/// The node's resources: totals, what is free, and which GPU ids are free (per GPU, in fixed-point
-/// units so fractional requests share a GPU). Not thread-safe: the scheduler guards it with its lock.
+/// Resources to hand out: totals, what is free, and which GPU ids are free (per GPU, in fixed-point
+/// units so fractional requests share a GPU). The node has one; each placement-group bundle has one
+/// over the amounts it reserved, with the node's GPU ids (a bundle's GPU may be a fraction of one).
+/// Not thread-safe: the scheduler guards it with its lock.
 /// </summary>
 internal sealed class ResourcePool
 {
+    private readonly int[] _gpuIds;
+    private readonly long[] _gpuCapacity;
     private readonly long[] _gpuFree;
     private readonly Dictionary<string, long> _customFree;
     private readonly Dictionary<string, long> _customTotal;
 
+    /// <summary>A node's pool: <paramref name="gpus"/> whole GPUs with ids 0 to gpus - 1.</summary>
     public ResourcePool(long cpu, int gpus, long memory, IReadOnlyDictionary<string, double> custom)
+        : this(
+            cpu,
+            [.. Enumerable.Range(0, gpus).Select(id => (id, ResourceShape.UnitsPerWhole))],
+            memory,
+            custom.ToDictionary(kv => kv.Key, kv => ResourceShape.ToUnits(kv.Value), StringComparer.Ordinal))
+    {
+    }
+
+    /// <summary>A pool over explicit GPUs: (id, capacity in units) pairs; custom amounts in units.</summary>
+    public ResourcePool(long cpu, IReadOnlyList<(int Id, long Capacity)> gpus, long memory, IReadOnlyDictionary<string, long> customUnits)
     {
         TotalCpu = FreeCpu = cpu;
         TotalMemory = FreeMemory = memory;
-        _gpuFree = new long[gpus];
-        Array.Fill(_gpuFree, ResourceShape.UnitsPerWhole);
-        _customTotal = custom.ToDictionary(kv => kv.Key, kv => ResourceShape.ToUnits(kv.Value), StringComparer.Ordinal);
+        _gpuIds = [.. gpus.Select(g => g.Id)];
+        _gpuCapacity = [.. gpus.Select(g => g.Capacity)];
+        _gpuFree = [.. _gpuCapacity];
+        TotalGpu = _gpuCapacity.Sum();
+        _customTotal = new Dictionary<string, long>(customUnits, StringComparer.Ordinal);
         _customFree = new Dictionary<string, long>(_customTotal, StringComparer.Ordinal);
     }
+
+    /// <summary>A pool over exactly <paramref name="shape"/>, on the GPUs <paramref name="gpuIds"/>.</summary>
+    public static ResourcePool Over(ResourceShape shape, int[] gpuIds)
+    {
+        var perGpu = shape.Gpu >= ResourceShape.UnitsPerWhole ? ResourceShape.UnitsPerWhole : shape.Gpu;
+        return new ResourcePool(
+            shape.Cpu,
+            [.. gpuIds.Select(id => (id, perGpu))],
+            shape.Memory,
+            shape.Custom.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>A fresh pool with this one's totals, nothing taken (to test whether requests could ever fit together).</summary>
+    public ResourcePool EmptyCopy() =>
+        new(TotalCpu, [.. _gpuIds.Zip(_gpuCapacity)], TotalMemory, _customTotal);
+
+    /// <summary>The totals as a shape (for messages).</summary>
+    public ResourceShape TotalShape() =>
+        new(TotalCpu, TotalGpu, TotalMemory, [.. _customTotal.OrderBy(kv => kv.Key, StringComparer.Ordinal)]);
 
     public long TotalCpu { get; }
 
@@ -32,7 +68,7 @@ internal sealed class ResourcePool
 
     public int GpuCount => _gpuFree.Length;
 
-    public long TotalGpu => _gpuFree.Length * ResourceShape.UnitsPerWhole;
+    public long TotalGpu { get; }
 
     public long FreeGpu
     {
@@ -63,7 +99,11 @@ internal sealed class ResourcePool
 
         if (shape.Gpu > TotalGpu)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"GPU {ResourceShape.FromUnits(shape.Gpu)} > {GpuCount}"));
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"GPU {ResourceShape.FromUnits(shape.Gpu)} > {ResourceShape.FromUnits(TotalGpu)}"));
+        }
+        else if (shape.Gpu > 0 && !GpusCouldHold(shape.Gpu))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"GPU {ResourceShape.FromUnits(shape.Gpu)} does not fit the GPUs' capacities ({string.Join(", ", _gpuCapacity.Select(ResourceShape.FromUnits))})"));
         }
 
         if (shape.Memory > TotalMemory)
@@ -136,7 +176,7 @@ internal sealed class ResourcePool
             var perGpu = shape.Gpu >= ResourceShape.UnitsPerWhole ? ResourceShape.UnitsPerWhole : shape.Gpu;
             foreach (var id in allocation.GpuIds)
             {
-                _gpuFree[id] += perGpu;
+                _gpuFree[Array.IndexOf(_gpuIds, id)] += perGpu;
             }
         }
     }
@@ -161,6 +201,12 @@ internal sealed class ResourcePool
         return true;
     }
 
+    /// <summary>Whether the GPUs, all free, could hold the request (whole GPUs by count, a fraction on one GPU).</summary>
+    private bool GpusCouldHold(long units) =>
+        units >= ResourceShape.UnitsPerWhole
+            ? _gpuCapacity.Count(c => c == ResourceShape.UnitsPerWhole) >= units / ResourceShape.UnitsPerWhole
+            : _gpuCapacity.Any(c => c >= units);
+
     private bool TryTakeGpus(long units, out int[] ids)
     {
         ids = [];
@@ -181,12 +227,12 @@ internal sealed class ResourcePool
                 return false;
             }
 
-            foreach (var id in chosen)
+            foreach (var slot in chosen)
             {
-                _gpuFree[id] = 0;
+                _gpuFree[slot] = 0;
             }
 
-            ids = [.. chosen];
+            ids = [.. chosen.Select(slot => _gpuIds[slot])];
             return true;
         }
 
@@ -206,7 +252,7 @@ internal sealed class ResourcePool
         }
 
         _gpuFree[best] -= units;
-        ids = [best];
+        ids = [_gpuIds[best]];
         return true;
     }
 }

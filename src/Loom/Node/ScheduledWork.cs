@@ -19,6 +19,15 @@ internal abstract class ScheduledWork : IThreadPoolWorkItem
     /// <summary>The resources granted; set just before the work runs.</summary>
     public ResourceAllocation Allocation { get; set; } = ResourceAllocation.None;
 
+    /// <summary>Where the work is submitted once it is ready (a placement-group bundle); null for the node's scheduler.</summary>
+    public Scheduling.IWorkPlacement? Placement { get; set; }
+
+    /// <summary>The key of the queue the work waits in: its shape, or another key for work that acquires differently.</summary>
+    public virtual object QueueKey => Shape;
+
+    /// <summary>Takes the work's resources from <paramref name="pool"/> if they are free. Called under the scheduler's lock.</summary>
+    public virtual bool TryAcquire(ResourcePool pool, out ResourceAllocation allocation) => pool.TryAcquire(Shape, out allocation);
+
     /// <summary>Runs the work on the current thread; it must release its allocation when done.</summary>
     public abstract void Execute();
 

@@ -20,7 +20,8 @@ public sealed class RemoteFunction<T1, TResult>
 
     /// <summary>Submits the task and returns the ObjectRef of its result at once.</summary>
     /// <param name="arg1">The first argument: a value, or an ObjectRef resolved before the call.</param>
-    /// <exception cref="ResourcesInfeasibleException">The task asks for more than the node has.</exception>
+    /// <exception cref="ResourcesInfeasibleException">The task asks for more than the node (or its placement-group bundle) has.</exception>
+    /// <exception cref="TaskUnschedulableException">A hard node affinity names an unknown node.</exception>
     public ObjectRef<TResult> Remote(Arg<T1> arg1) => _template.Submit<TResult>([_template.Arg(arg1)]);
 
     /// <summary>A copy of this function with other options.</summary>
@@ -48,6 +49,20 @@ public sealed class RemoteFunction<T1, TResult>
     /// <summary>A copy with another name in errors, logs and status.</summary>
     /// <param name="name">The name.</param>
     public RemoteFunction<T1, TResult> WithName(string name) => WithOptions(Options with { Name = name });
+
+    /// <summary>A copy placed with <paramref name="strategy"/> (default, spread, node affinity or a placement group).</summary>
+    /// <param name="strategy">The scheduling strategy.</param>
+    public RemoteFunction<T1, TResult> WithSchedulingStrategy(SchedulingStrategy strategy)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        return WithOptions(Options with { SchedulingStrategy = strategy });
+    }
+
+    /// <summary>A copy that runs in a bundle of <paramref name="placementGroup"/>, on the bundle's reserved resources.</summary>
+    /// <param name="placementGroup">The group.</param>
+    /// <param name="bundleIndex">The bundle, or -1 (the default) for any bundle that can hold the task.</param>
+    public RemoteFunction<T1, TResult> WithPlacementGroup(PlacementGroup placementGroup, int bundleIndex = -1) =>
+        WithSchedulingStrategy(new PlacementGroupSchedulingStrategy(placementGroup, bundleIndex));
 }
 
 /// <summary>The body of a 1-parameter remote function.</summary>

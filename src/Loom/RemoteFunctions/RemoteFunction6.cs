@@ -30,7 +30,8 @@ public sealed class RemoteFunction<T1, T2, T3, T4, T5, T6, TResult>
     /// <param name="arg4">The fourth argument: a value, or an ObjectRef resolved before the call.</param>
     /// <param name="arg5">The fifth argument: a value, or an ObjectRef resolved before the call.</param>
     /// <param name="arg6">The sixth argument: a value, or an ObjectRef resolved before the call.</param>
-    /// <exception cref="ResourcesInfeasibleException">The task asks for more than the node has.</exception>
+    /// <exception cref="ResourcesInfeasibleException">The task asks for more than the node (or its placement-group bundle) has.</exception>
+    /// <exception cref="TaskUnschedulableException">A hard node affinity names an unknown node.</exception>
     public ObjectRef<TResult> Remote(Arg<T1> arg1, Arg<T2> arg2, Arg<T3> arg3, Arg<T4> arg4, Arg<T5> arg5, Arg<T6> arg6) => _template.Submit<TResult>([_template.Arg(arg1), _template.Arg(arg2), _template.Arg(arg3), _template.Arg(arg4), _template.Arg(arg5), _template.Arg(arg6)]);
 
     /// <summary>A copy of this function with other options.</summary>
@@ -58,6 +59,20 @@ public sealed class RemoteFunction<T1, T2, T3, T4, T5, T6, TResult>
     /// <summary>A copy with another name in errors, logs and status.</summary>
     /// <param name="name">The name.</param>
     public RemoteFunction<T1, T2, T3, T4, T5, T6, TResult> WithName(string name) => WithOptions(Options with { Name = name });
+
+    /// <summary>A copy placed with <paramref name="strategy"/> (default, spread, node affinity or a placement group).</summary>
+    /// <param name="strategy">The scheduling strategy.</param>
+    public RemoteFunction<T1, T2, T3, T4, T5, T6, TResult> WithSchedulingStrategy(SchedulingStrategy strategy)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        return WithOptions(Options with { SchedulingStrategy = strategy });
+    }
+
+    /// <summary>A copy that runs in a bundle of <paramref name="placementGroup"/>, on the bundle's reserved resources.</summary>
+    /// <param name="placementGroup">The group.</param>
+    /// <param name="bundleIndex">The bundle, or -1 (the default) for any bundle that can hold the task.</param>
+    public RemoteFunction<T1, T2, T3, T4, T5, T6, TResult> WithPlacementGroup(PlacementGroup placementGroup, int bundleIndex = -1) =>
+        WithSchedulingStrategy(new PlacementGroupSchedulingStrategy(placementGroup, bundleIndex));
 }
 
 /// <summary>The body of a 6-parameter remote function.</summary>

@@ -46,6 +46,7 @@ internal sealed partial class CoreRuntime
         Store = new LocalObjectStore(NodeKey, storeCapacity);
         Serializer = new ObjectSerializer(this, options.SerializerResolver, new LargeBufferPool(storeCapacity / 4));
         Actors = new ActorDirectory(this);
+        PlacementGroups = new PlacementGroups.PlacementGroupDirectory(this);
         Log.Started(Logger, NodeName, cpus, gpus, memory, storeCapacity);
     }
 
@@ -69,6 +70,8 @@ internal sealed partial class CoreRuntime
 
     public ActorDirectory Actors { get; }
 
+    public PlacementGroups.PlacementGroupDirectory PlacementGroups { get; }
+
     public TaskCounters Counters { get; } = new();
 
     public bool IsStopping => Volatile.Read(ref _stopping) != 0;
@@ -84,6 +87,7 @@ internal sealed partial class CoreRuntime
         var spec = new TaskSpec(this, NextTaskId(), template, args, result);
         result.Work = spec;
         var reference = new ObjectRef<TResult>(this, result);
+        spec.Placement = template.Placement;
         LoomContext.CurrentOrNull?.Task?.AddChild(spec);
         spec.Start();
         return reference;
@@ -168,6 +172,7 @@ internal sealed partial class CoreRuntime
 
         const string Reason = "the cluster was shut down";
         Scheduler.Stop(Reason);
+        PlacementGroups.RemoveAll(Reason);
         Actors.KillAll(Reason);
         var idle = Counters.WhenNoneRunning();
         if (await Task.WhenAny(idle, Task.Delay(Options.ShutdownTimeout, TimeProvider)).ConfigureAwait(false) != idle)

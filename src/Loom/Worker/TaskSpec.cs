@@ -92,7 +92,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
         }
 
         Enter(TaskPhase.Queued);
-        Runtime.Scheduler.Submit(this);
+        (Placement ?? Runtime.Scheduler).Submit(this);
     }
 
     /// <summary>

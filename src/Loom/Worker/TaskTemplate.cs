@@ -30,6 +30,9 @@ internal sealed class TaskTemplate
 
     public ResourceShape Shape { get; }
 
+    /// <summary>Where submissions go; set by <see cref="Submit{TResult}"/> before the task is created.</summary>
+    public Scheduling.IWorkPlacement? Placement { get; private set; }
+
     public TaskTemplate With(TaskOptions options) => new(Runtime, Body, options);
 
     public TaskArg Arg<T>(in Arg<T> arg) =>
@@ -45,6 +48,23 @@ internal sealed class TaskTemplate
             }
 
             throw Runtime.Infeasible($"Task '{Name}'", Shape, _infeasible);
+        }
+
+        if (Placement is not LocalScheduler)
+        {
+            try
+            {
+                Placement = Scheduling.PlacementResolver.Resolve(Runtime, Options.SchedulingStrategy, Shape, $"Task '{Name}'");
+            }
+            catch
+            {
+                foreach (var arg in args)
+                {
+                    arg.Release();
+                }
+
+                throw;
+            }
         }
 
         return Runtime.Submit<TResult>(this, args);
