@@ -20,4 +20,7 @@ public sealed record TaskOptions
 
     /// <summary>Custom resources held while the task runs, by name (for example <c>{"accelerator_a": 1}</c>).</summary>
     public IReadOnlyDictionary<string, double>? CustomResources { get; init; }
+
+    /// <summary>Where the task runs; null (the default) uses <see cref="LocalClusterOptions.DefaultIsolation"/>.</summary>
+    public IsolationMode? Isolation { get; init; }
 }

@@ -39,6 +39,11 @@ internal abstract class ActorCall
     /// <summary>Runs the call on the actor; the returned task completes when the result is stored. Never throws.</summary>
     public ValueTask RunAsync(ActorInstance actor)
     {
+        if (actor.Instance is IsolatedActor isolated)
+        {
+            return isolated.RunAsync(this);
+        }
+
         var runtime = actor.Runtime;
         var previous = LoomContext.Swap(new LoomContext(runtime, Id, Method.Name, actor.Id, actor.Allocation, lendsCpuWhileWaiting: false));
         try
@@ -62,6 +67,9 @@ internal abstract class ActorCall
             LoomContext.Swap(previous);
         }
     }
+
+    /// <summary>Stores a result computed elsewhere (in the actor's worker process).</summary>
+    public void Succeed(CoreRuntime runtime, SerializedObject value) => Finish(runtime, value, null);
 
     /// <summary>Fails the call without running it.</summary>
     public void Fail(CoreRuntime runtime, ErrorInfo error) => Finish(runtime, null, error);

@@ -50,6 +50,7 @@ internal sealed record ErrorInfo(
     public Exception ToException() => Kind switch
     {
         ErrorKind.ActorDied => new ActorDiedException(this),
+        ErrorKind.WorkerCrashed => new WorkerCrashedException(this),
         ErrorKind.ObjectStoreFull or ErrorKind.Shutdown => new LoomException(this),
         _ => new TaskFailedException(this),
     };

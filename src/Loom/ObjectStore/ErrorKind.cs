@@ -17,4 +17,7 @@ internal enum ErrorKind
 
     /// <summary>The cluster stopped before the work ran.</summary>
     Shutdown,
+
+    /// <summary>The worker process running the task died.</summary>
+    WorkerCrashed,
 }

@@ -46,6 +46,7 @@ internal sealed partial class CoreRuntime
         Store = new LocalObjectStore(NodeKey, storeCapacity);
         Serializer = new ObjectSerializer(this, options.SerializerResolver, new LargeBufferPool(storeCapacity / 4));
         Actors = new ActorDirectory(this);
+        Executors = new TaskExecutors(options);
         Log.Started(Logger, NodeName, cpus, gpus, memory, storeCapacity);
     }
 
@@ -70,6 +71,9 @@ internal sealed partial class CoreRuntime
     public ActorDirectory Actors { get; }
 
     public TaskCounters Counters { get; } = new();
+
+    /// <summary>Where tasks run: this process, or the node's worker processes.</summary>
+    public TaskExecutors Executors { get; }
 
     public bool IsStopping => Volatile.Read(ref _stopping) != 0;
 
@@ -159,6 +163,8 @@ internal sealed partial class CoreRuntime
         {
             Log.ShutdownTimedOut(Logger, Counters[TaskPhase.Running], Options.ShutdownTimeout);
         }
+
+        Executors.Dispose();
 
         Log.Stopped(Logger, NodeName, Counters[TaskPhase.Succeeded], Counters[TaskPhase.Failed]);
     }
