@@ -84,6 +84,8 @@ internal sealed class WorkerProcess : IDisposable
         _pending[id] = (taskName, reply);
         if (!IsAlive && _pending.TryRemove(id, out _))
         {
+            // The process is dying: report how it ended once that is known.
+            await Exited.ConfigureAwait(false);
             throw Crashed(taskName);
         }
 
