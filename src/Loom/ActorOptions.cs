@@ -38,4 +38,20 @@ public sealed record ActorOptions
 
     /// <summary>Where the actor lives: default, spread, node affinity or a placement-group bundle (null: default).</summary>
     public SchedulingStrategy? SchedulingStrategy { get; init; }
+
+    /// <summary>Where the actor runs; null (the default) uses <see cref="LocalClusterOptions.DefaultIsolation"/>.</summary>
+    public IsolationMode? Isolation { get; init; }
+
+    /// <summary>
+    /// How many times an actor running in its own process is restarted (its constructor re-run in a
+    /// new process) after that process dies: 0 (the default) never, -1 without limit. State is not restored.
+    /// </summary>
+    public int MaxRestarts { get; init; }
+
+    /// <summary>
+    /// How many times a call in flight when the actor's process died is sent again to the restarted
+    /// actor: 0 (the default) fails it (at-most-once), above 0 or -1 (no limit) retries it in
+    /// submission order (at-least-once).
+    /// </summary>
+    public int MaxTaskRetries { get; init; }
 }

@@ -38,4 +38,13 @@ public sealed record LocalClusterOptions
 
     /// <summary>Extra MessagePack formatters for types the default contract-less serializer cannot handle.</summary>
     public IFormatterResolver? SerializerResolver { get; init; }
+
+    /// <summary>Where tasks and actors run when their options do not say (default <see cref="IsolationMode.InProcess"/>).</summary>
+    public IsolationMode DefaultIsolation { get; init; }
+
+    /// <summary>
+    /// The command line that starts a worker process (for example <c>["dotnet", "exec", "/opt/loom/Loom.Cli.dll"]</c>);
+    /// the node appends <c>worker</c>. Null finds <c>Loom.Cli.dll</c> next to <c>Loom.dll</c>, else <c>loom</c> on the PATH.
+    /// </summary>
+    public IReadOnlyList<string>? WorkerCommand { get; init; }
 }

@@ -36,4 +36,7 @@ public sealed record TaskOptions
 
     /// <summary>Where the task runs: default, spread, node affinity or a placement-group bundle (null: default).</summary>
     public SchedulingStrategy? SchedulingStrategy { get; init; }
+
+    /// <summary>Where the task runs; null (the default) uses <see cref="LocalClusterOptions.DefaultIsolation"/>.</summary>
+    public IsolationMode? Isolation { get; init; }
 }

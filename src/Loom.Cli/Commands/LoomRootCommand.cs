@@ -17,5 +17,6 @@ internal static class LoomRootCommand
             new VersionOption(),
             DemoCommand.Create(),
             MicrobenchmarkCommand.Create(),
+            WorkerCommand.Create(),
         };
 }

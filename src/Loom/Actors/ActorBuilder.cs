@@ -74,6 +74,24 @@ public sealed class ActorBuilder<T>
     public ActorBuilder<T> WithPlacementGroup(PlacementGroup placementGroup, int bundleIndex = -1) =>
         WithSchedulingStrategy(new PlacementGroupSchedulingStrategy(placementGroup, bundleIndex));
 
+    /// <summary>Runs the actor in its own worker process (<see cref="IsolationMode.Process"/>) or in the node's process.</summary>
+    /// <param name="isolation">Where the actor runs.</param>
+    public ActorBuilder<T> WithIsolation(IsolationMode isolation = IsolationMode.Process) => WithOptions(Options with { Isolation = isolation });
+
+    /// <summary>Restarts the actor's process up to <paramref name="maxRestarts"/> times after it dies.</summary>
+    /// <param name="maxRestarts">0 never restarts; -1 restarts without limit.</param>
+    public ActorBuilder<T> WithMaxRestarts(int maxRestarts) =>
+        maxRestarts >= -1
+            ? WithOptions(Options with { MaxRestarts = maxRestarts })
+            : throw new ArgumentOutOfRangeException(nameof(maxRestarts), maxRestarts, "MaxRestarts must be -1 (no limit) or more.");
+
+    /// <summary>Sends calls in flight when the actor's process died again, up to <paramref name="maxTaskRetries"/> times each.</summary>
+    /// <param name="maxTaskRetries">0 gives at-most-once calls; above 0 or -1 (no limit) at-least-once.</param>
+    public ActorBuilder<T> WithMaxTaskRetries(int maxTaskRetries) =>
+        maxTaskRetries >= -1
+            ? WithOptions(Options with { MaxTaskRetries = maxTaskRetries })
+            : throw new ArgumentOutOfRangeException(nameof(maxTaskRetries), maxTaskRetries, "MaxTaskRetries must be -1 (no limit) or more.");
+
     /// <summary>Creates the actor (or finds it, with <see cref="GetIfExists"/>). Calls may be made at once; they wait for the constructor.</summary>
     /// <exception cref="ResourcesInfeasibleException">The actor asks for more than the node (or its placement-group bundle) has.</exception>
     /// <exception cref="TaskUnschedulableException">A hard node affinity names an unknown node.</exception>

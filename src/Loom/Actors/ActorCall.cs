@@ -55,6 +55,12 @@ internal abstract class ActorCall : IProducingWork
 
         _actor = actor;
         actor.Started(this);
+
+        if (actor.Instance is IsolatedActor isolated)
+        {
+            return isolated.RunAsync(this);
+        }
+
         var runtime = actor.Runtime;
         var previous = LoomContext.Swap(new LoomContext(runtime, Id, Method.Name, actor.Id, actor.Allocation, lendsCpuWhileWaiting: false, _cancellation));
         try
@@ -103,6 +109,12 @@ internal abstract class ActorCall : IProducingWork
         Finish(Runtime, null, new ErrorInfo(ErrorKind.Cancelled, Method.Name, typeof(TaskCancelledException).FullName!, $"The call {Method.Name} was cancelled before it ran.", null));
         return true;
     }
+
+    /// <summary>Stores a result computed elsewhere (in the actor's worker process).</summary>
+    public void Succeed(CoreRuntime runtime, SerializedObject value) => Finish(runtime, value, null);
+
+    /// <summary>Fails a call that was already handed to the actor (its process died, or it failed there).</summary>
+    public void FailRunning(CoreRuntime runtime, ErrorInfo error) => Finish(runtime, null, error);
 
     /// <summary>Stores the returned value, awaiting it first when it is a task.</summary>
     protected abstract ValueTask Complete(CoreRuntime runtime, object? returned);

@@ -24,6 +24,12 @@ internal sealed class ActorCreation : ScheduledWork
             return;
         }
 
+        if (IsolatedActor.Applies(_actor))
+        {
+            IsolatedActor.Start(_actor, Allocation);
+            return;
+        }
+
         var runtime = _actor.Runtime;
         var previous = LoomContext.Swap(new LoomContext(runtime, runtime.NextTaskId(), $"{_actor.DisplayName}.ctor", _actor.Id, Allocation, lendsCpuWhileWaiting: false));
         try

@@ -52,6 +52,7 @@ internal sealed record ErrorInfo(
     {
         ErrorKind.ActorDied => new ActorDiedException(this),
         ErrorKind.Cancelled => new TaskCancelledException(this),
+        ErrorKind.WorkerCrashed => new WorkerCrashedException(this),
         ErrorKind.ObjectStoreFull or ErrorKind.Shutdown => new LoomException(this),
         _ => new TaskFailedException(this),
     };

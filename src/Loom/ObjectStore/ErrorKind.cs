@@ -20,4 +20,7 @@ internal enum ErrorKind
 
     /// <summary>The task was cancelled.</summary>
     Cancelled,
+
+    /// <summary>The worker process running the task died.</summary>
+    WorkerCrashed,
 }

@@ -11,10 +11,10 @@ namespace Loom.Serialization;
 /// </summary>
 internal sealed class ObjectSerializer
 {
-    private readonly CoreRuntime _runtime;
+    private readonly CoreRuntime? _runtime;
     private readonly MessagePackSerializerOptions _options;
 
-    public ObjectSerializer(CoreRuntime runtime, IFormatterResolver? userResolver, LargeBufferPool pool)
+    public ObjectSerializer(CoreRuntime? runtime, IFormatterResolver? userResolver, LargeBufferPool pool)
     {
         _runtime = runtime;
         Pool = pool;

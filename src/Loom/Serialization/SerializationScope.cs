@@ -16,9 +16,9 @@ internal static class SerializationScope
     private static List<ObjectEntry>? t_contained;
 
     public static CoreRuntime Runtime =>
-        t_runtime ?? throw new InvalidOperationException("An ObjectRef can only be read inside a Loom cluster's serializer.");
+        t_runtime ?? throw new InvalidOperationException("An ObjectRef or actor handle can only be read inside a Loom cluster's serializer; isolated worker processes do not support them inside arguments or results yet.");
 
-    public static CoreRuntime? Enter(CoreRuntime runtime)
+    public static CoreRuntime? Enter(CoreRuntime? runtime)
     {
         var previous = t_runtime;
         t_runtime = runtime;

@@ -47,6 +47,7 @@ internal sealed partial class CoreRuntime
         Serializer = new ObjectSerializer(this, options.SerializerResolver, new LargeBufferPool(storeCapacity / 4));
         Actors = new ActorDirectory(this);
         PlacementGroups = new PlacementGroups.PlacementGroupDirectory(this);
+        Executors = new TaskExecutors(options);
         Log.Started(Logger, NodeName, cpus, gpus, memory, storeCapacity);
     }
 
@@ -73,6 +74,9 @@ internal sealed partial class CoreRuntime
     public PlacementGroups.PlacementGroupDirectory PlacementGroups { get; }
 
     public TaskCounters Counters { get; } = new();
+
+    /// <summary>Where tasks run: this process, or the node's worker processes.</summary>
+    public TaskExecutors Executors { get; }
 
     public bool IsStopping => Volatile.Read(ref _stopping) != 0;
 
@@ -179,6 +183,8 @@ internal sealed partial class CoreRuntime
         {
             Log.ShutdownTimedOut(Logger, Counters[TaskPhase.Running], Options.ShutdownTimeout);
         }
+
+        Executors.Dispose();
 
         // Whatever is still running will not be waited for: no getter may wait for it either.
         foreach (var entry in Store.Entries)

@@ -36,6 +36,22 @@ internal abstract class TaskBody
         }
     }
 
+    /// <summary>Where the function runs.</summary>
+    public IsolationMode Isolation { get; private set; }
+
+    /// <summary>This body, or a copy of it that runs in <paramref name="isolation"/>.</summary>
+    public TaskBody WithIsolation(IsolationMode isolation)
+    {
+        if (isolation == Isolation)
+        {
+            return this;
+        }
+
+        var copy = (TaskBody)MemberwiseClone();
+        copy.Isolation = isolation;
+        return copy;
+    }
+
     /// <summary>Runs the function on resolved arguments and serializes its result.</summary>
     public abstract ValueTask<SerializedObject> RunAsync(TaskSpec spec);
 }

@@ -176,7 +176,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
         var previous = LoomContext.Swap(new LoomContext(Runtime, Id, Name, actorId: null, Allocation, lendsCpuWhileWaiting: true, _cancellation, this));
         try
         {
-            var run = Body.RunAsync(this);
+            var run = Runtime.Executors.For(this).RunAsync(this);
             if (run.IsCompletedSuccessfully)
             {
                 Finish(run.Result, null);

@@ -13,7 +13,7 @@ internal sealed class TaskTemplate
     public TaskTemplate(CoreRuntime runtime, TaskBody body, TaskOptions options)
     {
         Runtime = runtime;
-        Body = body;
+        Body = body.WithIsolation(options.Isolation ?? runtime.Options.DefaultIsolation);
         Options = options;
         Name = options.Name ?? body.DefaultName;
         Shape = ResourceShape.From(options.Cpus, options.Gpus, options.MemoryBytes, options.CustomResources, $"Task '{Name}'");
