@@ -31,6 +31,4 @@ public class LoomException : Exception
     /// <summary>The stored form of this error, when it came from the object store.</summary>
     internal ErrorInfo? Error { get; }
 
-    /// <summary>True for failures of the system rather than of the user's code (a worker process died): retried within MaxRetries.</summary>
-    internal virtual bool IsSystemFailure => false;
 }

@@ -16,4 +16,7 @@ public sealed class WorkerCrashedException : LoomException
 
     /// <summary>The name of the task or actor call that was running in the process.</summary>
     public string TaskName => Error!.TaskName;
+
+    /// <summary>How many times the task ran (each time in a process that died) before it failed for good.</summary>
+    public int Attempts => Error!.Attempts;
 }

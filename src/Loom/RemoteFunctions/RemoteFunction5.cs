@@ -58,6 +58,18 @@ public sealed class RemoteFunction<T1, T2, T3, T4, T5, TResult>
     /// <param name="name">The name.</param>
     public RemoteFunction<T1, T2, T3, T4, T5, TResult> WithName(string name) => WithOptions(Options with { Name = name });
 
+    /// <summary>A copy that re-runs the task up to <paramref name="maxRetries"/> times after a retryable failure.</summary>
+    /// <param name="maxRetries">Retries (-1 without limit, 0 never); see <see cref="TaskOptions.MaxRetries"/>.</param>
+    /// <param name="retryExceptions">Which exceptions of the task's own code are retried; null keeps the current policy.</param>
+    public RemoteFunction<T1, T2, T3, T4, T5, TResult> WithRetries(int maxRetries, ExceptionRetryPolicy? retryExceptions = null) =>
+        maxRetries >= -1
+            ? WithOptions(Options with { MaxRetries = maxRetries, RetryExceptions = retryExceptions ?? Options.RetryExceptions })
+            : throw new ArgumentOutOfRangeException(nameof(maxRetries), maxRetries, "MaxRetries must be -1 (no limit) or more.");
+
+    /// <summary>A copy that runs in a separate worker process (<see cref="IsolationMode.Process"/>) or in the node's process.</summary>
+    /// <param name="isolation">Where the task runs.</param>
+    public RemoteFunction<T1, T2, T3, T4, T5, TResult> WithIsolation(IsolationMode isolation = IsolationMode.Process) => WithOptions(Options with { Isolation = isolation });
+
     /// <summary>A copy placed with <paramref name="strategy"/> (default, spread, node affinity or a placement group).</summary>
     /// <param name="strategy">The scheduling strategy.</param>
     public RemoteFunction<T1, T2, T3, T4, T5, TResult> WithSchedulingStrategy(SchedulingStrategy strategy)

@@ -144,12 +144,24 @@ internal sealed partial class CoreRuntime
     {
         var entry = reference.LiveEntry;
         GC.KeepAlive(reference);
-        if (force && entry.Work is TaskSpec)
+        if (entry.Work is not { } work)
         {
-            throw new NotSupportedException("Force-cancelling kills the worker process of an isolated task; this task runs in the node's process, where its thread cannot be killed. Cancel without force: the task's LoomContext.CancellationToken is signalled and its getters fail at once.");
+            return false;
         }
 
-        return entry.Work is { } work && work.Cancel(recursive);
+        if (!force || work is not TaskSpec spec)
+        {
+            return work.Cancel(recursive);
+        }
+
+        if (spec.Body.Isolation != IsolationMode.Process)
+        {
+            throw new NotSupportedException($"Force-cancelling kills the worker process of an isolated task; task '{spec.Name}' runs in the node's process, where its thread cannot be killed. Cancel without force (its LoomContext.CancellationToken is signalled and its getters fail at once), or run it with WithIsolation().");
+        }
+
+        var cancelled = spec.Cancel(recursive);
+        reference.Runtime.Executors.TryKill(spec);
+        return cancelled;
     }
 
     public ResourcesInfeasibleException Infeasible(string owner, ResourceShape shape, string problems)

@@ -19,5 +19,8 @@ internal sealed class TaskExecutors : IDisposable
     public ITaskExecutor For(TaskSpec spec) =>
         spec.Body.Isolation == IsolationMode.Process ? _process : InProcessExecutor.Instance;
 
+    /// <summary>Kills the worker process running an isolated task (force-cancel); false if there is none.</summary>
+    public bool TryKill(TaskSpec spec) => _process.TryKill(spec);
+
     public void Dispose() => Pool.Dispose();
 }

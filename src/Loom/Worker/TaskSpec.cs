@@ -224,12 +224,12 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
     /// </summary>
     private bool ShouldRetry(ErrorInfo error, Exception? exception)
     {
-        if (IsCancelled || error.Kind != ErrorKind.TaskError || (Options.MaxRetries >= 0 && _attempt > Options.MaxRetries) || Runtime.IsStopping)
+        if (IsCancelled || error.Kind is not (ErrorKind.TaskError or ErrorKind.WorkerCrashed) || (Options.MaxRetries >= 0 && _attempt > Options.MaxRetries) || Runtime.IsStopping)
         {
             return false;
         }
 
-        return exception is LoomException { IsSystemFailure: true } || Options.RetryExceptions.Matches(exception, error.ExceptionType);
+        return error.Kind == ErrorKind.WorkerCrashed || Options.RetryExceptions.Matches(exception, error.ExceptionType);
     }
 
     /// <summary>Gives the resources back and queues the task again after its backoff.</summary>
@@ -272,7 +272,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
             return;
         }
 
-        if (error is { Kind: ErrorKind.TaskError } && _attempt > 1)
+        if (error is { Kind: ErrorKind.TaskError or ErrorKind.WorkerCrashed } && _attempt > 1)
         {
             error = error with { Attempts = _attempt };
         }

@@ -24,4 +24,17 @@ internal static class IsolatedFunctions
     public static string CudaVisibleDevices() => Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES") ?? "<unset>";
 
     public static int SumRefs(ObjectRef<int>[] refs) => refs.Length;
+
+    /// <summary>Crashes its worker process on the first <paramref name="crashes"/> attempts (counted in files), then returns the attempt number.</summary>
+    public static int CrashUntil(string directory, int crashes)
+    {
+        var attempt = Directory.GetFiles(directory, "attempt-*").Length + 1;
+        File.WriteAllText(Path.Combine(directory, $"attempt-{attempt}"), string.Empty);
+        if (attempt <= crashes)
+        {
+            Environment.FailFast($"deliberate crash on attempt {attempt}");
+        }
+
+        return attempt;
+    }
 }

@@ -63,7 +63,7 @@ public sealed class IsolatedTaskTests
     {
         await using var loom = await StartAsync();
 
-        var crashed = loom.Task<int, int>(IsolatedFunctions.CrashHard).WithIsolation().WithName("crash").Remote(1);
+        var crashed = loom.Task<int, int>(IsolatedFunctions.CrashHard).WithIsolation().WithName("crash").WithRetries(0).Remote(1);
         var error = await Assert.ThrowsAsync<WorkerCrashedException>(async () => await crashed.Within());
 
         Assert.Equal("crash", error.TaskName);
@@ -78,7 +78,7 @@ public sealed class IsolatedTaskTests
         await using var loom = await StartAsync();
         using var gate = new FileGate();
 
-        var blocked = loom.Task<string, int>(FileGate.ReportAndWait).WithIsolation().WithName("blocked").Remote(gate.Directory);
+        var blocked = loom.Task<string, int>(FileGate.ReportAndWait).WithIsolation().WithName("blocked").WithRetries(0).Remote(gate.Directory);
         var pid = await gate.WaitForPidAsync();
         FileGate.KillHard(pid);
 

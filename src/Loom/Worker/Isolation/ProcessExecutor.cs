@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Loom.Serialization;
 
 namespace Loom.Worker.Isolation;
@@ -9,6 +10,7 @@ namespace Loom.Worker.Isolation;
 internal sealed class ProcessExecutor : ITaskExecutor
 {
     private readonly WorkerPool _pool;
+    private readonly ConcurrentDictionary<TaskSpec, WorkerProcess> _running = new();
 
     public ProcessExecutor(WorkerPool pool)
     {
@@ -20,6 +22,7 @@ internal sealed class ProcessExecutor : ITaskExecutor
         var method = MethodRef.From(spec.Body.Method);
         var arguments = IsolatedArguments.Resolve(spec.Args.Select(a => a.Resolve()), spec.Name);
         var worker = await _pool.AcquireAsync(spec.Allocation.GpuIds).ConfigureAwait(false);
+        _running[spec] = worker;
         try
         {
             var reply = await worker.CallAsync(WorkerRequestKind.RunTask, spec.Name, method, arguments).ConfigureAwait(false);
@@ -27,7 +30,20 @@ internal sealed class ProcessExecutor : ITaskExecutor
         }
         finally
         {
+            _running.TryRemove(spec, out _);
             _pool.Return(worker);
         }
+    }
+
+    /// <summary>Kills the worker process running <paramref name="spec"/> (force-cancel); false if it runs in none.</summary>
+    public bool TryKill(TaskSpec spec)
+    {
+        if (!_running.TryGetValue(spec, out var worker))
+        {
+            return false;
+        }
+
+        worker.Dispose();
+        return true;
     }
 }
