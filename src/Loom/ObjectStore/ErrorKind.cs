@@ -17,4 +17,7 @@ internal enum ErrorKind
 
     /// <summary>The cluster stopped before the work ran.</summary>
     Shutdown,
+
+    /// <summary>The object's only copy (spilled to disk) was lost and it could not be made again.</summary>
+    ObjectLost,
 }

@@ -43,8 +43,9 @@ internal sealed partial class CoreRuntime
         }
 
         Scheduler = new LocalScheduler(new ResourcePool(node.Cpu, gpus, memory, options.CustomResources ?? new Dictionary<string, double>()));
-        Store = new LocalObjectStore(NodeKey, storeCapacity);
-        Serializer = new ObjectSerializer(this, options.SerializerResolver, new LargeBufferPool(storeCapacity / 4));
+        var pool = new LargeBufferPool(storeCapacity / 4);
+        Store = new LocalObjectStore(NodeKey, storeCapacity, new SpillDirectory(options.ObjectSpillDirectory, NodeKey, options.ObjectSpillDiskBytes), pool);
+        Serializer = new ObjectSerializer(this, options.SerializerResolver, pool);
         Actors = new ActorDirectory(this);
         Log.Started(Logger, NodeName, cpus, gpus, memory, storeCapacity);
     }
@@ -105,7 +106,7 @@ internal sealed partial class CoreRuntime
         }
         catch
         {
-            serialized.ReleaseContainedRefs();
+            serialized.Free();
             throw;
         }
     }
@@ -122,12 +123,33 @@ internal sealed partial class CoreRuntime
         return new ObjectRef<T>(this, entry);
     }
 
-    public T Read<T>(ObjectEntry entry) => entry.State switch
+    /// <summary>
+    /// Reads a completed object (restoring it from disk if it was spilled): true with a fresh copy of the
+    /// value, throws its error, or false if it went back to pending (reconstruction after a loss).
+    /// </summary>
+    public bool TryRead<T>(ObjectEntry entry, out T value)
     {
-        ObjectState.Ready => Serializer.Deserialize<T>(entry.Value),
-        ObjectState.Failed => throw entry.Error.ToException(),
-        _ => throw new InvalidOperationException($"Object {entry.Id} is {entry.State}."),
-    };
+        if (Store.TryPin(entry))
+        {
+            try
+            {
+                value = Serializer.Deserialize<T>(entry.Value);
+                return true;
+            }
+            finally
+            {
+                Store.Unpin(entry);
+            }
+        }
+
+        value = default!;
+        return entry.State switch
+        {
+            ObjectState.Failed => throw entry.Error.ToException(),
+            ObjectState.Pending => false,
+            _ => throw new InvalidOperationException($"Object {entry.Id} is {entry.State}."),
+        };
+    }
 
     public ResourcesInfeasibleException Infeasible(string owner, ResourceShape shape, string problems)
     {
@@ -160,6 +182,7 @@ internal sealed partial class CoreRuntime
             Log.ShutdownTimedOut(Logger, Counters[TaskPhase.Running], Options.ShutdownTimeout);
         }
 
+        Store.Dispose();
         Log.Stopped(Logger, NodeName, Counters[TaskPhase.Succeeded], Counters[TaskPhase.Failed]);
     }
 
@@ -187,7 +210,7 @@ internal sealed partial class CoreRuntime
                 Counters[TaskPhase.Succeeded],
                 Counters[TaskPhase.Failed]),
             Actors.Counts(),
-            new ObjectStoreStatus(Store.Count, Store.BytesInMemory, Store.CapacityBytes));
+            Store.Status());
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Loom node {NodeName}");

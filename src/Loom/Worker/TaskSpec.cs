@@ -17,6 +17,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
 
     private int _unresolved = 1;
     private TaskPhase _phase = TaskPhase.WaitingForArguments;
+    private bool _argumentsPinned;
 
     public TaskSpec(CoreRuntime runtime, TaskId id, string name, TaskBody body, TaskArg[] args, ObjectEntry result, ResourceShape shape)
         : base(shape)
@@ -114,6 +115,8 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         var previous = LoomContext.Swap(new LoomContext(Runtime, Id, Name, actorId: null, Allocation, lendsCpuWhileWaiting: true));
         try
         {
+            TaskArg.PinAll(Runtime.Store, Args);
+            _argumentsPinned = true;
             var run = Body.RunAsync(this);
             if (run.IsCompletedSuccessfully)
             {
@@ -183,6 +186,12 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter
         {
             CoreRuntime.Log.TaskFailed(Runtime.Logger, Name, Id, error!.ExceptionType, error.Message);
             Result.Fail(error);
+        }
+
+        if (_argumentsPinned)
+        {
+            _argumentsPinned = false;
+            TaskArg.UnpinAll(Runtime.Store, Args);
         }
 
         foreach (var arg in Args)
