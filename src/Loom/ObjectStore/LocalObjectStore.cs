@@ -8,7 +8,7 @@ namespace Loom.ObjectStore;
 /// value does not fit, the least recently used unpinned values are spilled to disk and read back when
 /// needed. An entry leaves the store (memory and disk) when its last reference goes.
 /// </summary>
-internal sealed partial class LocalObjectStore : IDisposable
+internal sealed partial class LocalObjectStore
 {
     /// <summary>The producer name of put objects.</summary>
     public const string PutProducer = "put";
@@ -27,6 +27,12 @@ internal sealed partial class LocalObjectStore : IDisposable
     private long _pinned;
     private long _spillCount;
     private long _restoreCount;
+
+    /// <summary>A store that spills under the temp directory and has a buffer pool of its own.</summary>
+    public LocalObjectStore(ulong nodeId, long capacityBytes)
+        : this(nodeId, capacityBytes, new SpillDirectory(null, nodeId, null), new LargeBufferPool(capacityBytes / 4))
+    {
+    }
 
     public LocalObjectStore(ulong nodeId, long capacityBytes, SpillDirectory spill, LargeBufferPool pool)
     {
@@ -144,8 +150,8 @@ internal sealed partial class LocalObjectStore : IDisposable
         }
     }
 
-    /// <summary>Removes the spill folder and its files.</summary>
-    public void Dispose() => _spill.Dispose();
+    /// <summary>Removes the spill folder and its files; called when the cluster stops.</summary>
+    public void RemoveSpillFolder() => _spill.Dispose();
 
     internal void OnPinChanged(int delta) => Interlocked.Add(ref _pinned, delta);
 

@@ -182,7 +182,7 @@ internal sealed partial class CoreRuntime
             Log.ShutdownTimedOut(Logger, Counters[TaskPhase.Running], Options.ShutdownTimeout);
         }
 
-        Store.Dispose();
+        Store.RemoveSpillFolder();
         Log.Stopped(Logger, NodeName, Counters[TaskPhase.Succeeded], Counters[TaskPhase.Failed]);
     }
 
