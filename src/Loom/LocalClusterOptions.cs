@@ -24,6 +24,15 @@ public sealed record LocalClusterOptions
     /// <summary>The object store's capacity in bytes; defaults to 30% of the memory available to the process.</summary>
     public long? ObjectStoreMemoryBytes { get; init; }
 
+    /// <summary>
+    /// Where objects are spilled when the store's memory is full: a folder made for this cluster under
+    /// this directory and removed at disposal. Defaults to the temporary directory.
+    /// </summary>
+    public string? ObjectSpillDirectory { get; init; }
+
+    /// <summary>The most bytes spilled objects may take on disk; defaults to no limit but the disk's own.</summary>
+    public long? ObjectSpillDiskBytes { get; init; }
+
     /// <summary>The node's name in contexts, logs and status; defaults to the machine name.</summary>
     public string? NodeName { get; init; }
 

@@ -37,9 +37,23 @@ internal abstract class ActorCall : IProducingWork
     public static SerializedObject[] SerializeArguments(ActorMethod method, IReadOnlyList<Expression> arguments, ObjectSerializer serializer)
     {
         var serialized = new SerializedObject[arguments.Count];
-        for (var i = 0; i < serialized.Length; i++)
+        var done = 0;
+        try
         {
-            serialized[i] = method.Parameters[i].Serialize(serializer, ArgumentEvaluator.Evaluate(arguments[i]));
+            for (; done < serialized.Length; done++)
+            {
+                serialized[done] = method.Parameters[done].Serialize(serializer, ArgumentEvaluator.Evaluate(arguments[done]));
+            }
+        }
+        catch
+        {
+            // The arguments copied so far hold references to the refs nested in them.
+            for (var i = 0; i < done; i++)
+            {
+                serialized[i].Free();
+            }
+
+            throw;
         }
 
         return serialized;

@@ -12,8 +12,20 @@ internal sealed record ErrorInfo(
     string? StackTrace,
     ErrorInfo? Cause = null,
     string? ActorName = null,
-    int Attempts = 1)
+    int Attempts = 1,
+    ObjectId? LostObject = null)
 {
+    /// <summary>The error for an object whose spilled copy could not be read and that cannot be made again.</summary>
+    public static ErrorInfo Lost(ObjectEntry entry, string reason, bool reconstructionTried)
+    {
+        var message = entry.IsPut
+            ? $"Object {entry.Id} was lost: it was created with Put and spilled to disk, and its spill file can no longer be read ({reason}). A put object cannot be reconstructed; put the value again."
+            : reconstructionTried
+                ? $"Object {entry.Id}, the result of '{entry.Producer}', was lost: its spill file can no longer be read ({reason}), and it could not be reconstructed."
+                : $"Object {entry.Id}, the result of '{entry.Producer}', was lost: its spill file can no longer be read ({reason}), and nothing can reconstruct it.";
+        return new ErrorInfo(ErrorKind.ObjectLost, entry.Producer, typeof(ObjectLostException).FullName!, message, null, LostObject: entry.Id);
+    }
+
     public static ErrorInfo FromException(string taskName, Exception exception) =>
         exception switch
         {
@@ -53,6 +65,7 @@ internal sealed record ErrorInfo(
         ErrorKind.ActorDied => new ActorDiedException(this),
         ErrorKind.Cancelled => new TaskCancelledException(this),
         ErrorKind.WorkerCrashed => new WorkerCrashedException(this),
+        ErrorKind.ObjectLost => new ObjectLostException(this),
         ErrorKind.ObjectStoreFull or ErrorKind.Shutdown => new LoomException(this),
         _ => new TaskFailedException(this),
     };

@@ -23,4 +23,7 @@ internal enum ErrorKind
 
     /// <summary>The worker process running the task died.</summary>
     WorkerCrashed,
+
+    /// <summary>The object's only copy (spilled to disk) was lost and it could not be made again.</summary>
+    ObjectLost,
 }

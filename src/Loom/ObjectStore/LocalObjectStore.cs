@@ -4,22 +4,46 @@ using Loom.Serialization;
 namespace Loom.ObjectStore;
 
 /// <summary>
-/// The node's in-memory object store: entries by id, the bytes they hold, and the capacity.
-/// An entry leaves the store when its last reference goes.
+/// The node's object store: entries by id, the bytes they hold in memory, and the capacity. When a
+/// value does not fit, the least recently used unpinned values are spilled to disk and read back when
+/// needed. An entry leaves the store (memory and disk) when its last reference goes.
 /// </summary>
-internal sealed class LocalObjectStore
+internal sealed partial class LocalObjectStore
 {
+    /// <summary>The producer name of put objects.</summary>
+    public const string PutProducer = "put";
+
     private readonly ConcurrentDictionary<ObjectId, ObjectEntry> _entries = new();
     private readonly ulong _nodeId;
+    private readonly SpillDirectory _spill;
+    private readonly LargeBufferPool _pool;
     private long _sequence;
+    private long _clock;
     private long _bytes;
     private long _freed;
+    private long _inMemory;
+    private long _spilledObjects;
+    private long _spilledBytes;
+    private long _pinned;
+    private long _spillCount;
+    private long _restoreCount;
 
+    /// <summary>A store that spills under the temp directory and has a buffer pool of its own.</summary>
     public LocalObjectStore(ulong nodeId, long capacityBytes)
+        : this(nodeId, capacityBytes, new SpillDirectory(null, nodeId, null), new LargeBufferPool(capacityBytes / 4))
+    {
+    }
+
+    public LocalObjectStore(ulong nodeId, long capacityBytes, SpillDirectory spill, LargeBufferPool pool)
     {
         _nodeId = nodeId;
         CapacityBytes = capacityBytes;
+        _spill = spill;
+        _pool = pool;
     }
+
+    /// <summary>Raised after an entry is freed; for diagnostics and tests.</summary>
+    public event Action<ObjectEntry>? Freed;
 
     public long CapacityBytes { get; }
 
@@ -28,6 +52,21 @@ internal sealed class LocalObjectStore
     public int Count => _entries.Count;
 
     public long FreedCount => Volatile.Read(ref _freed);
+
+    /// <summary>The folder spill files go to (made on first spill).</summary>
+    public string SpillFolder => _spill.FolderPath;
+
+    /// <summary>A snapshot of the store's counters.</summary>
+    public ObjectStoreStatus Status() => new(Count, BytesInMemory, CapacityBytes)
+    {
+        ObjectsInMemory = Volatile.Read(ref _inMemory),
+        SpilledObjects = Volatile.Read(ref _spilledObjects),
+        SpilledBytes = Volatile.Read(ref _spilledBytes),
+        SpillDiskBytes = _spill.UsedBytes,
+        PinnedObjects = Volatile.Read(ref _pinned),
+        SpillCount = Volatile.Read(ref _spillCount),
+        RestoreCount = Volatile.Read(ref _restoreCount),
+    };
 
     /// <summary>An entry for a task's result, held by the caller's ObjectRef and by the producing task.</summary>
     public ObjectEntry CreatePending(string producer)
@@ -41,9 +80,9 @@ internal sealed class LocalObjectStore
     public ObjectEntry CreateReady(SerializedObject value)
     {
         Reserve(value.SizeBytes);
-        var entry = new ObjectEntry(this, NextId(), "put", initialReferences: 1);
+        var entry = new ObjectEntry(this, NextId(), PutProducer, initialReferences: 1);
         _entries[entry.Id] = entry;
-        entry.Complete(value);
+        CompleteReserved(entry, value);
         return entry;
     }
 
@@ -57,7 +96,12 @@ internal sealed class LocalObjectStore
     /// <summary>Completes <paramref name="entry"/> with a value whose room was taken with <see cref="Reserve"/>.</summary>
     public void CompleteReserved(ObjectEntry entry, SerializedObject value)
     {
-        if (!entry.Complete(value))
+        entry.Touch(Tick());
+        if (entry.Complete(value))
+        {
+            Interlocked.Increment(ref _inMemory);
+        }
+        else
         {
             Interlocked.Add(ref _bytes, -value.SizeBytes);
         }
@@ -71,37 +115,61 @@ internal sealed class LocalObjectStore
     public void Free(ObjectEntry entry)
     {
         _entries.TryRemove(entry.Id, out _);
-        var value = entry.TakeForFree();
+        var value = entry.TakeForFree(out var spilled);
         if (value is not null)
         {
             Interlocked.Add(ref _bytes, -value.SizeBytes);
+            Interlocked.Decrement(ref _inMemory);
             value.Free();
+        }
+        else if (spilled is not null)
+        {
+            Interlocked.Decrement(ref _spilledObjects);
+            Interlocked.Add(ref _spilledBytes, -spilled.Length);
+            foreach (var contained in spilled.ContainedRefs)
+            {
+                contained.RemoveReference();
+            }
+        }
+
+        if (spilled is not null)
+        {
+            _spill.Delete(spilled.File);
         }
 
         Interlocked.Increment(ref _freed);
+        Freed?.Invoke(entry);
     }
 
-    /// <summary>Takes room for <paramref name="size"/> bytes, or throws <see cref="ObjectStoreFullException"/>.</summary>
+    /// <summary>
+    /// Takes room for <paramref name="size"/> bytes in memory, spilling least recently used objects to
+    /// disk if needed, or throws <see cref="ObjectStoreFullException"/>.
+    /// </summary>
     public void Reserve(long size)
+    {
+        if (!TryTake(size))
+        {
+            ReserveBySpilling(size);
+        }
+    }
+
+    /// <summary>Removes the spill folder and its files; called when the cluster stops.</summary>
+    public void RemoveSpillFolder() => _spill.Dispose();
+
+    internal void OnPinChanged(int delta) => Interlocked.Add(ref _pinned, delta);
+
+    private bool TryTake(long size)
     {
         if (Interlocked.Add(ref _bytes, size) <= CapacityBytes)
         {
-            return;
+            return true;
         }
 
         Interlocked.Add(ref _bytes, -size);
-
-        // Objects are freed when their ObjectRefs are collected: collect once before giving up.
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        if (Interlocked.Add(ref _bytes, size) <= CapacityBytes)
-        {
-            return;
-        }
-
-        Interlocked.Add(ref _bytes, -size);
-        throw new ObjectStoreFullException(size, BytesInMemory, CapacityBytes);
+        return false;
     }
+
+    private long Tick() => Interlocked.Increment(ref _clock);
 
     private ObjectId NextId() => new(_nodeId, (ulong)Interlocked.Increment(ref _sequence));
 }

@@ -29,7 +29,8 @@ public sealed record ClusterStatus(
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Tasks: {Tasks.WaitingForArguments} waiting for arguments, {Tasks.Queued} queued, {Tasks.Running} running, {Tasks.Succeeded} succeeded, {Tasks.Failed} failed");
         text.AppendLine(CultureInfo.InvariantCulture, $"Actors: {Actors.Pending} pending, {Actors.Alive} alive, {Actors.Dead} dead");
-        text.Append(CultureInfo.InvariantCulture, $"Object store: {ObjectStore.Objects} objects, {ObjectStore.BytesInMemory:N0} / {ObjectStore.CapacityBytes:N0} bytes");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Object store: {ObjectStore.Objects} objects, {ObjectStore.BytesInMemory:N0} / {ObjectStore.CapacityBytes:N0} bytes");
+        text.Append(CultureInfo.InvariantCulture, $"  {ObjectStore.ObjectsInMemory} in memory, {ObjectStore.PinnedObjects} pinned, {ObjectStore.SpilledObjects} spilled ({ObjectStore.SpilledBytes:N0} bytes; {ObjectStore.SpillDiskBytes:N0} bytes on disk), {ObjectStore.SpillCount} spills, {ObjectStore.RestoreCount} restores");
         return text.ToString();
     }
 }
@@ -58,4 +59,26 @@ public sealed record ActorStateCounts(int Pending, int Alive, int Dead);
 /// <param name="Objects">Objects held.</param>
 /// <param name="BytesInMemory">Bytes held in memory.</param>
 /// <param name="CapacityBytes">The store's capacity.</param>
-public sealed record ObjectStoreStatus(int Objects, long BytesInMemory, long CapacityBytes);
+public sealed record ObjectStoreStatus(int Objects, long BytesInMemory, long CapacityBytes)
+{
+    /// <summary>Objects whose value is in memory.</summary>
+    public long ObjectsInMemory { get; init; }
+
+    /// <summary>Objects whose value is only on disk (spilled), to be read back when needed.</summary>
+    public long SpilledObjects { get; init; }
+
+    /// <summary>The bytes of the objects that are only on disk.</summary>
+    public long SpilledBytes { get; init; }
+
+    /// <summary>The bytes of spill files on disk (including copies of objects read back into memory).</summary>
+    public long SpillDiskBytes { get; init; }
+
+    /// <summary>Objects pinned in memory (arguments of running tasks, values being read); never spilled.</summary>
+    public long PinnedObjects { get; init; }
+
+    /// <summary>How many times a value was written to disk.</summary>
+    public long SpillCount { get; init; }
+
+    /// <summary>How many times a spilled value was read back into memory.</summary>
+    public long RestoreCount { get; init; }
+}

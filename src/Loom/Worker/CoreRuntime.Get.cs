@@ -8,9 +8,8 @@ internal sealed partial class CoreRuntime
     public ValueTask<T> GetAsync<T>(ObjectRef<T> reference, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var entry = reference.LiveEntry;
-        if (entry.IsCompleted)
+        if (entry.IsCompleted && TryRead<T>(entry, out var value))
         {
-            var value = Read<T>(entry);
             GC.KeepAlive(reference);
             return new ValueTask<T>(value);
         }
@@ -38,7 +37,12 @@ internal sealed partial class CoreRuntime
         var values = new T[references.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = Read<T>(references[i].LiveEntry);
+            var entry = references[i].LiveEntry;
+            while (!TryRead(entry, out values[i]))
+            {
+                // Lost and being reconstructed: wait for it again.
+                await WaitBlockedAsync(entry.WhenCompleted(), 1, timeout, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         GC.KeepAlive(references);
@@ -100,8 +104,14 @@ internal sealed partial class CoreRuntime
 
     private async ValueTask<T> GetSlowAsync<T>(ObjectRef<T> reference, ObjectEntry entry, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        await WaitBlockedAsync(entry.WhenCompleted(), 1, timeout, cancellationToken).ConfigureAwait(false);
-        var value = Read<T>(entry);
+        T value;
+        do
+        {
+            // Waits again if the object was lost and went back to pending for reconstruction.
+            await WaitBlockedAsync(entry.WhenCompleted(), 1, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        while (!TryRead(entry, out value));
+
         GC.KeepAlive(reference);
         return value;
     }

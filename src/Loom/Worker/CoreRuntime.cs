@@ -43,8 +43,9 @@ internal sealed partial class CoreRuntime
         }
 
         Scheduler = new LocalScheduler(new ResourcePool(node.Cpu, gpus, memory, options.CustomResources ?? new Dictionary<string, double>()));
-        Store = new LocalObjectStore(NodeKey, storeCapacity);
-        Serializer = new ObjectSerializer(this, options.SerializerResolver, new LargeBufferPool(storeCapacity / 4));
+        var pool = new LargeBufferPool(storeCapacity / 4);
+        Store = new LocalObjectStore(NodeKey, storeCapacity, new SpillDirectory(options.ObjectSpillDirectory, NodeKey, options.ObjectSpillDiskBytes), pool);
+        Serializer = new ObjectSerializer(this, options.SerializerResolver, pool);
         Actors = new ActorDirectory(this);
         PlacementGroups = new PlacementGroups.PlacementGroupDirectory(this);
         Executors = new TaskExecutors(options);
@@ -115,7 +116,7 @@ internal sealed partial class CoreRuntime
         }
         catch
         {
-            serialized.ReleaseContainedRefs();
+            serialized.Free();
             throw;
         }
     }
@@ -132,12 +133,33 @@ internal sealed partial class CoreRuntime
         return new ObjectRef<T>(this, entry);
     }
 
-    public T Read<T>(ObjectEntry entry) => entry.State switch
+    /// <summary>
+    /// Reads a completed object (restoring it from disk if it was spilled): true with a fresh copy of the
+    /// value, throws its error, or false if it went back to pending (reconstruction after a loss).
+    /// </summary>
+    public bool TryRead<T>(ObjectEntry entry, out T value)
     {
-        ObjectState.Ready => Serializer.Deserialize<T>(entry.Value),
-        ObjectState.Failed => throw entry.Error.ToException(),
-        _ => throw new InvalidOperationException($"Object {entry.Id} is {entry.State}."),
-    };
+        if (Store.TryPin(entry))
+        {
+            try
+            {
+                value = Serializer.Deserialize<T>(entry.Value);
+                return true;
+            }
+            finally
+            {
+                Store.Unpin(entry);
+            }
+        }
+
+        value = default!;
+        return entry.State switch
+        {
+            ObjectState.Failed => throw entry.Error.ToException(),
+            ObjectState.Pending => false,
+            _ => throw new InvalidOperationException($"Object {entry.Id} is {entry.State}."),
+        };
+    }
 
     /// <summary>Cancels the work making <paramref name="reference"/>'s object; false when there is none left to cancel.</summary>
     public static bool Cancel(ObjectRef reference, bool force, bool recursive)
@@ -207,6 +229,7 @@ internal sealed partial class CoreRuntime
             }
         }
 
+        Store.RemoveSpillFolder();
         Log.Stopped(Logger, NodeName, Counters[TaskPhase.Succeeded], Counters[TaskPhase.Failed]);
     }
 
@@ -234,7 +257,7 @@ internal sealed partial class CoreRuntime
                 Counters[TaskPhase.Succeeded],
                 Counters[TaskPhase.Failed]),
             Actors.Counts(),
-            new ObjectStoreStatus(Store.Count, Store.BytesInMemory, Store.CapacityBytes));
+            Store.Status());
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Loom node {NodeName}");

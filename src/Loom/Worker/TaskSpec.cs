@@ -20,6 +20,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
     private int _attempt = 1;
     private TaskPhase _phase = TaskPhase.WaitingForArguments;
     private List<TaskSpec>? _children;
+    private bool _argumentsPinned;
 
     public TaskSpec(CoreRuntime runtime, TaskId id, TaskTemplate template, TaskArg[] args, ObjectEntry result)
         : base(template.Shape)
@@ -176,6 +177,8 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
         var previous = LoomContext.Swap(new LoomContext(Runtime, Id, Name, actorId: null, Allocation, lendsCpuWhileWaiting: true, _cancellation, this));
         try
         {
+            TaskArg.PinAll(Runtime.Store, Args);
+            _argumentsPinned = true;
             var run = Runtime.Executors.For(this).RunAsync(this);
             if (run.IsCompletedSuccessfully)
             {
@@ -305,6 +308,12 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
         {
             CoreRuntime.Log.TaskFailed(Runtime.Logger, Name, Id, error!.ExceptionType, error.Message);
             Result.Fail(error);
+        }
+
+        if (_argumentsPinned)
+        {
+            _argumentsPinned = false;
+            TaskArg.UnpinAll(Runtime.Store, Args);
         }
 
         foreach (var arg in Args)
