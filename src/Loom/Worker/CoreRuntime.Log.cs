@@ -22,6 +22,9 @@ internal sealed partial class CoreRuntime
         [LoggerMessage(6, LogLevel.Information, "Task {Task} ({TaskId}) failed on attempt {Attempt} and will be retried: {ExceptionType}: {Message}")]
         public static partial void TaskRetrying(ILogger logger, string task, TaskId taskId, int attempt, string exceptionType, string message);
 
+        [LoggerMessage(7, LogLevel.Information, "Task {Task} ({TaskId}) runs again to reconstruct its lost result {ObjectId} (reconstruction {Count})")]
+        public static partial void TaskReconstructing(ILogger logger, string task, TaskId taskId, ObjectId objectId, int count);
+
         [LoggerMessage(5, LogLevel.Warning, "Actor {Actor} ({ActorId}) died: {Reason}")]
         public static partial void ActorDied(ILogger logger, string actor, ActorId actorId, string reason);
     }

@@ -91,6 +91,11 @@ internal sealed partial class CoreRuntime
         var result = Store.CreatePending(template.Name);
         var spec = new TaskSpec(this, NextTaskId(), template, args, result);
         result.Work = spec;
+        if (spec.KeepsLineage)
+        {
+            result.Reconstructor = spec;
+        }
+
         var reference = new ObjectRef<TResult>(this, result);
         spec.Placement = template.Placement;
         LoomContext.CurrentOrNull?.Task?.AddChild(spec);

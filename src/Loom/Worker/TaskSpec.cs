@@ -9,7 +9,7 @@ namespace Loom.Worker;
 /// goes to. It waits (holding no resources and no thread) until its ObjectRef arguments are ready,
 /// then goes to the scheduler, then runs on the thread pool with its allocation.
 /// </summary>
-internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
+internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork, IObjectProducer
 {
     /// <summary>How deep this thread is in failures cascading down a chain of tasks.</summary>
     [ThreadStatic]
@@ -18,6 +18,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
     private readonly CancellationSource _cancellation = new();
     private int _unresolved = 1;
     private int _attempt = 1;
+    private int _reconstructions;
     private TaskPhase _phase = TaskPhase.WaitingForArguments;
     private List<TaskSpec>? _children;
     private bool _argumentsPinned;
@@ -52,10 +53,54 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
 
     public T Arg<T>(int index) => Runtime.Serializer.Deserialize<T>(Args[index].Resolve());
 
+    /// <summary>
+    /// Whether the task can be run again to remake a lost result: it may be retried, and its value
+    /// arguments hold no ObjectRefs (those are not kept alive for lineage). ObjectRef arguments are
+    /// re-resolved at reconstruction and must still be referenced by someone.
+    /// </summary>
+    public bool KeepsLineage => Options.MaxRetries != 0 && Args.All(static arg => arg.Value is null || arg.Value.ContainedRefs.Length == 0);
+
+    /// <summary>
+    /// Re-runs the task because its result's only copy was lost (lineage reconstruction), within its
+    /// retry budget. Its ObjectRef arguments must still exist; if one was itself lost, that one is
+    /// reconstructed first (recursively) when this task waits for it.
+    /// </summary>
+    public bool TryReconstruct(ObjectEntry entry)
+    {
+        if (IsCancelled || Runtime.IsStopping || (Options.MaxRetries >= 0 && _reconstructions >= Options.MaxRetries))
+        {
+            return false;
+        }
+
+        var taken = 0;
+        for (; taken < Args.Length; taken++)
+        {
+            if (Args[taken].Reference is { } argument && !argument.TryAddReference())
+            {
+                for (var i = 0; i < taken; i++)
+                {
+                    Args[i].Reference?.RemoveReference();
+                }
+
+                return false;
+            }
+        }
+
+        _reconstructions++;
+        CoreRuntime.Log.TaskReconstructing(Runtime.Logger, Name, Id, entry.Id, _reconstructions);
+        Result.AddReference();
+        Result.Work = this;
+        Allocation = ResourceAllocation.None;
+        _unresolved = 1;
+        Start();
+        return true;
+    }
+
     /// <summary>Registers for pending arguments; goes to the scheduler once all are resolved.</summary>
     public void Start()
     {
         Runtime.Counters.Enter(TaskPhase.WaitingForArguments);
+        _phase = TaskPhase.WaitingForArguments;
         foreach (var arg in Args)
         {
             if (arg.Reference is { IsCompleted: false } pending)
@@ -174,11 +219,26 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
             return;
         }
 
-        var previous = LoomContext.Swap(new LoomContext(Runtime, Id, Name, actorId: null, Allocation, lendsCpuWhileWaiting: true, _cancellation, this));
         try
         {
             TaskArg.PinAll(Runtime.Store, Args);
-            _argumentsPinned = true;
+        }
+        catch (ObjectLostException) when (Args.Any(static arg => arg.Reference is { IsCompleted: false }))
+        {
+            // An argument was lost and is being made again from its lineage: wait for it, holding nothing.
+            WaitForArgumentsAgain();
+            return;
+        }
+        catch (Exception exception)
+        {
+            Finish(null, ErrorInfo.FromException(Name, exception), exception);
+            return;
+        }
+
+        _argumentsPinned = true;
+        var previous = LoomContext.Swap(new LoomContext(Runtime, Id, Name, actorId: null, Allocation, lendsCpuWhileWaiting: true, _cancellation, this));
+        try
+        {
             var run = Runtime.Executors.For(this).RunAsync(this);
             if (run.IsCompletedSuccessfully)
             {
@@ -216,6 +276,17 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork
         }
 
         Finish(value, null);
+    }
+
+    /// <summary>Gives back the resources of a task whose argument went missing and waits for the argument again.</summary>
+    private void WaitForArgumentsAgain()
+    {
+        var allocation = Allocation;
+        Allocation = ResourceAllocation.None;
+        Runtime.Scheduler.Release(allocation);
+        Runtime.Counters.Leave(_phase);
+        _unresolved = 1;
+        Start();
     }
 
     private ErrorInfo CancelledError() =>

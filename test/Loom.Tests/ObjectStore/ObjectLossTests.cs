@@ -108,7 +108,7 @@ public sealed class ObjectLossTests
     public async Task A_task_result_without_a_producer_is_lost()
     {
         await using var cluster = await SpillCluster.StartAsync();
-        var produced = cluster.Loom.Task(() => SpillCluster.Data(6)).WithName("make-data").Remote();
+        var produced = cluster.Loom.Task(() => SpillCluster.Data(6)).WithName("make-data").WithRetries(0).Remote();
         await produced.Within();
         var fillers = cluster.Fill(20);
         cluster.DeleteSpillFiles();
