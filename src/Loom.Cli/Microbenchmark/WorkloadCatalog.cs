@@ -11,5 +11,6 @@ internal static class WorkloadCatalog
         .. TaskWorkloads.Rest(),
         .. ActorWorkloads.All(),
         PlacementGroupWorkloads.CreateRemove(),
+        .. IsolatedTaskWorkloads.All(),
     ];
 }

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Loom.Tests.Support;
-using Xunit.Abstractions;
 
 namespace Loom.Tests.Isolation;
 
-public sealed class WorkerDisposalTests(ITestOutputHelper output)
+public sealed class WorkerDisposalTests
 {
     [Fact]
     public async Task Disposing_the_cluster_stops_every_worker_process()
@@ -40,32 +39,30 @@ public sealed class WorkerDisposalTests(ITestOutputHelper output)
         await actor.KillAsync();
 
         await Assert.ThrowsAsync<ActorDiedException>(async () => await actor.Call(x => x.Increment(1)).Within());
-        var process = Process.GetProcessById(pid);
-        await process.WaitForExitAsync().WaitAsync(TestCluster.Patience);
+        using var timeout = new CancellationTokenSource(TestCluster.Patience);
+        while (!FileGate.IsGone(pid))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
         Assert.Equal(1, IsolatedCounter.Constructions(gate.Directory));
     }
 
     [Fact]
-    public async Task Round_trips_of_a_trivial_isolated_task_are_measured()
+    public async Task Isolated_tasks_one_at_a_time_and_all_at_once_return_their_values()
     {
         await using var loom = await TestCluster.StartAsync();
         var square = loom.Task<int, int>(IsolatedFunctions.Square).WithIsolation();
-        Assert.Equal(4, await square.Remote(2).Within());
 
         const int Count = 200;
-        var clock = Stopwatch.StartNew();
         for (var i = 0; i < Count; i++)
         {
             Assert.Equal(i * i, await square.Remote(i).Within());
         }
 
-        var sequential = clock.Elapsed;
-        clock.Restart();
         var refs = Enumerable.Range(0, Count).Select(i => square.Remote(i)).ToArray();
         var values = await loom.GetAsync(refs).AsTask().WaitAsync(TestCluster.Patience);
-        var parallel = clock.Elapsed;
 
         Assert.Equal(Enumerable.Range(0, Count).Select(i => i * i), values);
-        output.WriteLine($"isolated round trip: {sequential.TotalMilliseconds / Count:F3} ms ({Count / sequential.TotalSeconds:F0} tasks/s sequential); {Count / parallel.TotalSeconds:F0} tasks/s with 2 CPUs");
     }
 }

@@ -86,7 +86,7 @@ public sealed class ReferenceCountingTests
         Assert.Equal(7, await holder.Inner.Within());
         Assert.True(SpillCluster.Matches(holder.Payload, 2));
         holder.Inner.Dispose();
-        cluster.Fill(20, firstSeed: 50);
+        var moreFillers = cluster.Fill(20, firstSeed: 50);
         Assert.True(outer.LiveEntry.IsSpilled);
         var files = cluster.SpillFileCount;
 
@@ -97,6 +97,7 @@ public sealed class ReferenceCountingTests
         Assert.True(files - 2 == cluster.SpillFileCount, $"{files} files before, {cluster.SpillFileCount} after; {cluster.Store}");
         Assert.Equal(40, cluster.Store.Objects);
         GC.KeepAlive(fillers);
+        GC.KeepAlive(moreFillers);
     }
 
     [Fact]
