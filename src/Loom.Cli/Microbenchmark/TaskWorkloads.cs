@@ -19,10 +19,11 @@ internal static class TaskWorkloads
 
     private static RemoteFunction<byte[]> Small(LoomCluster loom) => loom.Task<byte[]>(BenchmarkTasks.Small).WithCpus(1);
 
-    private static Task<PreparedWorkload> SubmitAndGetBatch(LoomCluster loom)
-    {
-        var small = Small(loom);
-        return PreparedWorkload.Of(async () =>
+    private static Task<PreparedWorkload> SubmitAndGetBatch(LoomCluster loom) => SubmitAndGetBatch(loom, Small(loom));
+
+    /// <summary>Submits a batch of <paramref name="small"/> tasks and gets them all.</summary>
+    public static Task<PreparedWorkload> SubmitAndGetBatch(LoomCluster loom, RemoteFunction<byte[]> small) =>
+        PreparedWorkload.Of(async () =>
         {
             var refs = new ObjectRef<byte[]>[Batch];
             for (var i = 0; i < refs.Length; i++)
@@ -33,7 +34,6 @@ internal static class TaskWorkloads
             await loom.GetAsync(refs).ConfigureAwait(false);
             RefBatch.DisposeAll(refs);
         });
-    }
 
     private static Task<PreparedWorkload> WaitOneAtATime(LoomCluster loom)
     {
@@ -56,15 +56,15 @@ internal static class TaskWorkloads
         });
     }
 
-    private static Task<PreparedWorkload> TasksSync(LoomCluster loom)
-    {
-        var small = Small(loom);
-        return PreparedWorkload.Of(async () =>
+    private static Task<PreparedWorkload> TasksSync(LoomCluster loom) => TasksSync(Small(loom));
+
+    /// <summary>Submits one <paramref name="small"/> task and awaits it.</summary>
+    public static Task<PreparedWorkload> TasksSync(RemoteFunction<byte[]> small) =>
+        PreparedWorkload.Of(async () =>
         {
             using var result = small.Remote();
             await result;
         });
-    }
 
     private static Task<PreparedWorkload> MultiClientTasksAsync(LoomCluster loom)
     {
