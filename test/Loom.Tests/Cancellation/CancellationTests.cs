@@ -172,8 +172,7 @@ public sealed class CancellationTests
         using var timeout = new CancellationTokenSource(TestCluster.Patience);
         while (!condition())
         {
-            await Task.Yield();
-            timeout.Token.ThrowIfCancellationRequested();
+            await Task.Delay(5, timeout.Token);
         }
     }
 

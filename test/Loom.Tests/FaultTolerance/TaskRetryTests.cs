@@ -140,8 +140,7 @@ public sealed class TaskRetryTests
             using var timeout = new CancellationTokenSource(TestCluster.Patience);
             while (!condition())
             {
-                await Task.Yield();
-                timeout.Token.ThrowIfCancellationRequested();
+                await Task.Delay(5, timeout.Token);
             }
         }
     }
