@@ -18,6 +18,7 @@ internal sealed class ActorInstance : IThreadPoolWorkItem
     private volatile ActorState _state = ActorState.Pending;
     private int _scheduled;
     private int _running;
+    private int _disposed;
     private ErrorInfo? _death;
 
     public ActorInstance(CoreRuntime runtime, ActorId id, ActorFactory factory, ActorOptions options, ResourceShape shape)
@@ -103,7 +104,7 @@ internal sealed class ActorInstance : IThreadPoolWorkItem
         Runtime.Actors.Forget(this);
         Factory.Release();
         Runtime.Scheduler.Release(allocation);
-        (Instance as IDisposable)?.Dispose();
+        DisposeInstanceWhenIdle();
         FailQueued();
 
         // Calls still running cannot be stopped, but their getters must not wait for them.
@@ -117,7 +118,26 @@ internal sealed class ActorInstance : IThreadPoolWorkItem
     public void Started(ActorCall call) => _inFlight.TryAdd(call, 0);
 
     /// <summary>Forgets a call that finished.</summary>
-    public void Ended(ActorCall call) => _inFlight.TryRemove(call, out _);
+    public void Ended(ActorCall call)
+    {
+        _inFlight.TryRemove(call, out _);
+        if (_state == ActorState.Dead)
+        {
+            DisposeInstanceWhenIdle();
+        }
+    }
+
+    /// <summary>
+    /// Disposes a dead actor's object once no call runs on it any more (never under a running call).
+    /// An actor in a worker process is stopped at once: killing its process is what ends its calls.
+    /// </summary>
+    private void DisposeInstanceWhenIdle()
+    {
+        if ((_inFlight.IsEmpty || Instance is IsolatedActor) && Instance is IDisposable disposable && Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            disposable.Dispose();
+        }
+    }
 
     public ErrorInfo DeathError(string reason, ErrorInfo? cause) =>
         new(ErrorKind.ActorDied, DisplayName, typeof(ActorDiedException).FullName!, $"The actor '{DisplayName}' died: {reason}.", null, cause, DisplayName);
