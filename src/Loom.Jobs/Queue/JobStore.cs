@@ -302,18 +302,21 @@ public sealed class JobStore : IDisposable
         }
     }
 
-    /// <summary>The states of the given jobs (missing ids are left out), e.g. to judge dependencies.</summary>
+    /// <summary>The given jobs (missing ids are left out), e.g. to judge dependencies.</summary>
     /// <param name="ids">The jobs.</param>
-    /// <returns>Id → state.</returns>
-    public IReadOnlyDictionary<long, JobState> StatesOf(IEnumerable<long> ids)
+    /// <returns>Id → job.</returns>
+    public IReadOnlyDictionary<long, JobRecord> Find(IEnumerable<long> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var map = new Dictionary<long, JobState>();
-        foreach (var id in ids.Distinct())
+        var map = new Dictionary<long, JobRecord>();
+        lock (_gate)
         {
-            if (Get(id) is { } job)
+            foreach (var id in ids.Distinct())
             {
-                map[id] = job.State;
+                if (GetLocked(id) is { } job)
+                {
+                    map[id] = job;
+                }
             }
         }
 
