@@ -68,4 +68,21 @@ public sealed record JobRecord
 
     /// <summary>The reason given with the latest transition.</summary>
     public string Reason { get; init; } = "";
+
+    /// <summary>Whether two records hold the same values, comparing dependencies and GPU ids element by element.</summary>
+    /// <param name="other">The other record.</param>
+    /// <returns>True when all values are equal.</returns>
+    public bool Equals(JobRecord? other) =>
+        other is not null
+        && Id == other.Id && Name == other.Name && User == other.User && Priority == other.Priority
+        && Gpus == other.Gpus && Cpus == other.Cpus && MemoryMb == other.MemoryMb && Preemptible == other.Preemptible
+        && TimeLimit == other.TimeLimit && Dependencies.SequenceEqual(other.Dependencies)
+        && ArrayParentId == other.ArrayParentId && ArrayIndex == other.ArrayIndex
+        && ArrayMaxConcurrent == other.ArrayMaxConcurrent && RetryCount == other.RetryCount
+        && MaxRetries == other.MaxRetries && State == other.State && GpuIds.SequenceEqual(other.GpuIds)
+        && PassedOver == other.PassedOver && SubmittedAt == other.SubmittedAt && StartedAt == other.StartedAt
+        && EndedAt == other.EndedAt && Reason == other.Reason;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, State, RetryCount, StartedAt, EndedAt);
 }
