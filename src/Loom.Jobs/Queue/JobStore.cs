@@ -198,6 +198,29 @@ public sealed class JobStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records that a running job was halted to give its GPUs to a higher-priority job, and queues it again so that
+    /// it resumes by itself when resources free up: HALTED → RESUMED → QUEUED, all in one transaction.
+    /// </summary>
+    /// <param name="id">The preempted job.</param>
+    /// <param name="byJobId">The job that takes its GPUs.</param>
+    /// <returns>The queued job.</returns>
+    public JobRecord Preempted(long id, long byJobId)
+    {
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            var job = GetLocked(id, transaction) ?? throw new KeyNotFoundException($"No job {id}.");
+            var halted = $"Preempted by job {byJobId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            ApplyTransition(transaction, job, JobState.Halted, halted, null, retry: false);
+            const string resumed = "Resumes when resources free up";
+            ApplyTransition(transaction, job with { State = JobState.Halted }, JobState.Resumed, resumed, null, retry: false);
+            ApplyTransition(transaction, job with { State = JobState.Resumed }, JobState.Queued, resumed, null, retry: false);
+            transaction.Commit();
+            return GetLocked(id)!;
+        }
+    }
+
     /// <summary>Counts one more pass-over for each job (a job behind it in the queue order started first).</summary>
     /// <param name="ids">The jobs passed over.</param>
     public void RecordPassedOver(IEnumerable<long> ids)

@@ -214,4 +214,44 @@ public sealed class JobStoreTests : IDisposable
 
         Assert.Throws<InvalidOperationException>(() => JobStore.Open(_db.Path, _time));
     }
+
+    [Fact]
+    public void A_preempted_job_is_halted_and_queued_again_with_its_reasons_recorded()
+    {
+        using var store = JobStore.Open(_db.Path, _time);
+        var id = store.Submit(Request())[0].Id;
+        store.Transition(id, JobState.Running, "Scheduled", [0, 1]);
+        var queued = store.Preempted(id, byJobId: 9);
+        Assert.Equal(JobState.Queued, queued.State);
+        Assert.Empty(queued.GpuIds);
+        var history = store.History(id);
+        Assert.Equal([JobState.Queued, JobState.Running, JobState.Halted, JobState.Resumed, JobState.Queued], history.Select(h => h.To));
+        Assert.Equal("Preempted by job 9", history[2].Reason);
+    }
+
+    [Fact]
+    public void Committed_jobs_survive_a_crash_of_the_head_that_wrote_them()
+    {
+        var store = JobStore.Open(_db.Path, _time);
+        var queued = store.Submit(Request("q"))[0].Id;
+        var running = store.Submit(Request("r"))[0].Id;
+        store.Transition(running, JobState.Running, "Scheduled", [0, 1]);
+
+        // Copy the database and its write-ahead log as they are on disk while the writer still runs: what a
+        // head killed with SIGKILL at this moment leaves behind.
+        var crashed = Path.Combine(_db.Directory, "crashed");
+        Directory.CreateDirectory(crashed);
+        foreach (var file in Directory.GetFiles(_db.Directory, "jobs.db*"))
+        {
+            File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
+        }
+
+        Assert.True(File.Exists(Path.Combine(crashed, "jobs.db-wal")));
+        store.Dispose();
+
+        using var restarted = JobStore.Open(Path.Combine(crashed, "jobs.db"), _time);
+        Assert.Equal([queued, running], restarted.LoadUnfinished().Select(j => j.Id));
+        Assert.Equal(JobState.Running, restarted.Get(running)!.State);
+        Assert.Equal(2, restarted.History(running).Count);
+    }
 }
