@@ -117,7 +117,8 @@ public sealed class QueuePolicy(QueuePolicyOptions options)
         }
 
         var candidates = snapshot.Running
-            .Where(r => r.Preemptible && r.Priority < job.Priority && r.GpuIds.Count > 0)
+            .Where(r => r.Preemptible && r.Priority < job.Priority && r.GpuIds.Count > 0
+                && JobStateMachine.CanTransition(r.State, JobState.Halted))
             .OrderBy(r => r.Priority)
             .ThenByDescending(r => r.StartedAt ?? DateTimeOffset.MinValue)
             .ThenByDescending(r => r.Id);
