@@ -138,6 +138,7 @@ public sealed class JobStore : IDisposable
     /// <param name="gpuIds">The GPUs assigned when the job starts.</param>
     /// <returns>The job after the change.</returns>
     /// <exception cref="IllegalJobTransitionException">The transition is not legal.</exception>
+    /// <exception cref="InvalidOperationException">An ended job is sent back to the queue (use <see cref="Retry"/>).</exception>
     /// <exception cref="KeyNotFoundException">No such job.</exception>
     public JobRecord Transition(long id, JobState to, string reason, IReadOnlyList<int>? gpuIds = null)
     {
@@ -146,6 +147,11 @@ public sealed class JobStore : IDisposable
         {
             using var transaction = _connection.BeginTransaction();
             var job = GetLocked(id, transaction) ?? throw new KeyNotFoundException($"No job {id}.");
+            if (to == JobState.Queued && JobStateMachine.IsEnded(job.State))
+            {
+                throw new InvalidOperationException($"Job {id} goes back to the queue only through Retry, which counts retries.");
+            }
+
             ApplyTransition(transaction, job, to, reason, gpuIds, retry: false);
             transaction.Commit();
             return GetLocked(id)!;

@@ -117,6 +117,7 @@ public sealed class JobStoreTests : IDisposable
         Assert.Equal(1, retried.RetryCount);
         store.Transition(id, JobState.Running, "Scheduled", [0, 1]);
         store.Transition(id, JobState.Failed, "Exit code 1");
+        Assert.Throws<InvalidOperationException>(() => store.Transition(id, JobState.Queued, "sneaking back"));
         Assert.Null(store.Retry(id, "Retry 2 of 1"));
         Assert.Equal(JobState.Failed, store.Get(id)!.State);
         Assert.Throws<IllegalJobTransitionException>(() => store.Retry(store.Submit(Request())[0].Id, "not failed"));
