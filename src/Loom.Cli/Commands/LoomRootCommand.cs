@@ -18,5 +18,6 @@ internal static class LoomRootCommand
             DemoCommand.Create(),
             MicrobenchmarkCommand.Create(),
             WorkerCommand.Create(),
+            BuiltinsCommand.Create(),
         };
 }
