@@ -333,10 +333,11 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork, I
 
     private void Finish(SerializedObject? value, ErrorInfo? error, Exception? exception = null)
     {
-        if (IsCancelled && value is not null)
+        if (IsCancelled)
         {
-            // A cancelled task that still returned: its getters already saw the cancellation.
-            value.ReleaseContainedRefs();
+            // Whatever a cancelled task ended with (a value, or the OperationCanceledException its token
+            // caused, possibly before Cancel got to fail the result), its getters see the cancellation.
+            value?.ReleaseContainedRefs();
             (value, error) = (null, CancelledError());
         }
 
