@@ -55,7 +55,7 @@ public sealed class AppRunTests : IDisposable
     [Fact]
     public async Task A_failing_replica_fails_the_run_names_it_and_stops_the_others()
     {
-        var app = App(ShRole("worker", "if [ \"$RANK\" = 1 ]; then exit 3; fi; exec sleep 600", replicas: 2));
+        var app = App(ShRole("worker", "if [ \"$RANK\" = 1 ]; then while [ ! -e ../0/ready ]; do sleep 0.05; done; exit 3; fi; touch ready; exec sleep 600", replicas: 2));
 
         await using var run = AppRun.Start(app, _fixture.Options());
         var outcome = await Outcome(run);
@@ -71,15 +71,16 @@ public sealed class AppRunTests : IDisposable
     public async Task The_time_limit_ends_the_run_with_timeout()
     {
         var time = new FakeTimeProvider();
-        var app = App(ShRole("worker", "exec sleep 600")) with { TimeLimit = TimeSpan.FromMinutes(5) };
+        var app = App(ShRole("worker", "touch ready; exec sleep 600")) with { TimeLimit = TimeSpan.FromMinutes(5) };
 
         await using var run = AppRun.Start(app, _fixture.Options(time));
+        await WaitForFile(_fixture.ReplicaFile("worker", 0, "ready"));
         time.Advance(TimeSpan.FromMinutes(5));
         var outcome = await Outcome(run);
 
         Assert.Equal(JobState.Timeout, outcome.State);
         Assert.Contains("time limit", outcome.Reason, StringComparison.Ordinal);
-        Assert.Equal(PosixSignalsForTests.SigTerm, Assert.Single(outcome.Exits).Signal);
+        Assert.True(Assert.Single(outcome.Exits).Signal == PosixSignalsForTests.SigTerm, outcome.Exits[0].ToString());
     }
 
     [Fact]
@@ -123,7 +124,9 @@ public sealed class AppRunTests : IDisposable
     [Fact]
     public async Task Cancel_stops_every_replica_and_ends_cancelled()
     {
-        await using var run = AppRun.Start(App(ShRole("worker", "exec sleep 600", replicas: 2)), _fixture.Options());
+        await using var run = AppRun.Start(App(ShRole("worker", "touch ready; exec sleep 600", replicas: 2)), _fixture.Options());
+        await WaitForFile(_fixture.ReplicaFile("worker", 0, "ready"));
+        await WaitForFile(_fixture.ReplicaFile("worker", 1, "ready"));
 
         run.Cancel("user asked");
         var outcome = await Outcome(run);

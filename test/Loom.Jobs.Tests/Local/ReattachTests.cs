@@ -53,8 +53,10 @@ public sealed class ReattachTests
     public async Task Replicas_of_an_app_run_can_be_found_again()
     {
         using var fixture = new LocalRunFixture();
-        var app = LocalRunFixture.App(LocalRunFixture.ShRole("worker", "exec sleep 600", replicas: 2));
+        var app = LocalRunFixture.App(LocalRunFixture.ShRole("worker", "touch ready; exec sleep 600", replicas: 2));
         await using var first = AppRun.Start(app, fixture.Options());
+        await LocalRunFixture.WaitForFile(fixture.ReplicaFile("worker", 0, "ready"));
+        await LocalRunFixture.WaitForFile(fixture.ReplicaFile("worker", 1, "ready"));
 
         using var again = ReplicaRunner.Reattach(first.Replicas, Poll);
 
