@@ -25,6 +25,9 @@ internal sealed partial class CoreRuntime
         [LoggerMessage(7, LogLevel.Information, "Task {Task} ({TaskId}) runs again to reconstruct its lost result {ObjectId} (reconstruction {Count})")]
         public static partial void TaskReconstructing(ILogger logger, string task, TaskId taskId, ObjectId objectId, int count);
 
+        [LoggerMessage(20, LogLevel.Warning, "Actor {Actor} ({ActorId}) is restarting (restart {Restart} of {MaxRestarts}, -1 is unlimited): {Reason}")]
+        public static partial void ActorRestarting(ILogger logger, string actor, ActorId actorId, int restart, int maxRestarts, string reason);
+
         [LoggerMessage(5, LogLevel.Warning, "Actor {Actor} ({ActorId}) died: {Reason}")]
         public static partial void ActorDied(ILogger logger, string actor, ActorId actorId, string reason);
     }
