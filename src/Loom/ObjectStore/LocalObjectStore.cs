@@ -20,7 +20,6 @@ internal sealed partial class LocalObjectStore
     private long _sequence;
     private long _clock;
     private long _bytes;
-    private long _freed;
     private long _inMemory;
     private long _spilledObjects;
     private long _spilledBytes;
@@ -50,8 +49,6 @@ internal sealed partial class LocalObjectStore
     public long BytesInMemory => Volatile.Read(ref _bytes);
 
     public int Count => _entries.Count;
-
-    public long FreedCount => Volatile.Read(ref _freed);
 
     /// <summary>The folder spill files go to (made on first spill).</summary>
     public string SpillFolder => _spill.FolderPath;
@@ -137,7 +134,6 @@ internal sealed partial class LocalObjectStore
             _spill.Delete(spilled.File);
         }
 
-        Interlocked.Increment(ref _freed);
         Freed?.Invoke(entry);
     }
 

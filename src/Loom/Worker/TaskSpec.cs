@@ -99,8 +99,7 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork, I
     /// <summary>Registers for pending arguments; goes to the scheduler once all are resolved.</summary>
     public void Start()
     {
-        Runtime.Counters.Enter(TaskPhase.WaitingForArguments);
-        _phase = TaskPhase.WaitingForArguments;
+        Enter(TaskPhase.WaitingForArguments);
         foreach (var arg in Args)
         {
             if (arg.Reference is { IsCompleted: false } pending)
@@ -369,8 +368,9 @@ internal sealed class TaskSpec : ScheduledWork, IObjectWaiter, IProducingWork, I
         // Return the resources and count the task as finished before its result is published, so
         // whoever sees the result also sees the task finished in the status.
         Runtime.Scheduler.Release(Allocation);
-        Runtime.Counters.Enter(value is not null ? TaskPhase.Succeeded : TaskPhase.Failed);
-        Runtime.Counters.Leave(_phase);
+        var running = _phase;
+        Enter(value is not null ? TaskPhase.Succeeded : TaskPhase.Failed);
+        Runtime.Counters.Leave(running);
 
         if (value is not null)
         {
