@@ -91,7 +91,7 @@ public sealed class CancellationTests
         loom.Cancel(running);
         await Assert.ThrowsAsync<TaskCancelledException>(async () => await running.Within());
 
-        await WaitUntilAsync(() => loom.GetStatus().Tasks.Running == 0);
+        await TestCluster.WaitUntilAsync(() => loom.GetStatus().Tasks.Running == 0);
         Assert.Equal(1, Volatile.Read(ref s_ran));
     }
 
@@ -165,15 +165,6 @@ public sealed class CancellationTests
         s_sawCancellation = new(TaskCreationOptions.RunContinuationsAsynchronously);
         s_children = new(TaskCreationOptions.RunContinuationsAsynchronously);
         Interlocked.Exchange(ref s_ran, 0);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TestCluster.Patience);
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
     }
 
     public sealed class Gated

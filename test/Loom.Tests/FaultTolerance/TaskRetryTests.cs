@@ -83,7 +83,7 @@ public sealed class TaskRetryTests
             .Remote();
 
         await attempts.FirstAttempt.WaitAsync(TestCluster.Patience);
-        await attempts.WaitUntilAsync(() => loom.GetStatus().Tasks.Queued == 1);
+        await TestCluster.WaitUntilAsync(() => loom.GetStatus().Tasks.Queued == 1);
         Assert.False(flaky.IsCompleted);
         Assert.Equal(1, attempts.Count);
 
@@ -133,15 +133,6 @@ public sealed class TaskRetryTests
             var n = Interlocked.Increment(ref _count);
             _first.TrySetResult();
             return n;
-        }
-
-        public async Task WaitUntilAsync(Func<bool> condition)
-        {
-            using var timeout = new CancellationTokenSource(TestCluster.Patience);
-            while (!condition())
-            {
-                await Task.Delay(5, timeout.Token);
-            }
         }
     }
 }

@@ -40,18 +40,9 @@ public sealed class IsolatedRetryTests
         Assert.True(loom.Cancel(blocked, force: true));
 
         await Assert.ThrowsAsync<TaskCancelledException>(async () => await blocked.Within());
-        await WaitUntilAsync(() => FileGate.IsGone(pid));
-        await WaitUntilAsync(() => loom.GetStatus().Tasks.Running == 0);
+        await TestCluster.WaitUntilAsync(() => FileGate.IsGone(pid));
+        await TestCluster.WaitUntilAsync(() => loom.GetStatus().Tasks.Running == 0);
         Assert.Equal(1, loom.GetStatus().Tasks.Failed);
         Assert.Equal(16, await loom.Task<int, int>(IsolatedFunctions.Square).WithIsolation().Remote(4).Within());
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TestCluster.Patience);
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 }

@@ -39,11 +39,7 @@ public sealed class WorkerDisposalTests
         await actor.KillAsync();
 
         await Assert.ThrowsAsync<ActorDiedException>(async () => await actor.Call(x => x.Increment(1)).Within());
-        using var timeout = new CancellationTokenSource(TestCluster.Patience);
-        while (!FileGate.IsGone(pid))
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        await TestCluster.WaitUntilAsync(() => FileGate.IsGone(pid));
 
         Assert.Equal(1, IsolatedCounter.Constructions(gate.Directory));
     }

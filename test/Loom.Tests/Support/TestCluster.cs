@@ -19,6 +19,16 @@ internal static class TestCluster
         return LoomCluster.StartLocalAsync(configure?.Invoke(options) ?? options);
     }
 
+    /// <summary>Waits, polling gently, until <paramref name="condition"/> holds; fails the test after <see cref="Patience"/>.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!condition())
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+
     /// <summary>Gets a ref's value, failing the test instead of hanging if it never completes.</summary>
     public static ValueTask<T> Within<T>(this ObjectRef<T> reference) => reference.GetAsync(Patience);
 }
