@@ -48,6 +48,30 @@ public sealed class ReattachedRun : IDisposable
         return new ReattachedRun(alive, dead, time ?? TimeProvider.System, pollInterval);
     }
 
+    /// <summary>
+    /// The exit status a replica left in its working directory when it ended (its shell writes it), or null when it
+    /// left none (it was killed before it could, or it still runs).
+    /// </summary>
+    /// <param name="replica">The replica.</param>
+    /// <returns>The exit code; above 128 for a death by signal (128 + the signal).</returns>
+    public static int? RecordedExitCode(ReplicaProcessInfo replica)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        var path = Path.Combine(replica.Directory, ReplicaProcess.ExitCodeFile);
+        try
+        {
+            return int.TryParse(File.ReadAllText(path).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Sends SIGTERM to the live replicas and their descendants.</summary>
     public void Terminate() => Signal(PosixSignals.SigTerm);
 

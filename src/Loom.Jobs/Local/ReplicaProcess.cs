@@ -5,9 +5,16 @@ namespace Loom.Jobs.Local;
 /// <summary>One started replica: its process, its identity and its tree of descendants.</summary>
 internal sealed class ReplicaProcess : IDisposable
 {
-    // The replica runs under sh, which sends its output to the log files and then execs the entrypoint, so
-    // the logs need no pump in the head, survive the head's death, and the process id is the entrypoint's.
-    private const string Redirect = "exec \"$0\" \"$@\" < /dev/null > stdout.log 2> stderr.log";
+    // The replica runs under sh, which sends the entrypoint's output to the log files, so the logs need no pump
+    // in the head and survive its death, and then writes the entrypoint's exit status to a file, so that a head
+    // restarted after a crash (no longer the replica's parent) still learns how the replica ended. The shell
+    // traps (rather than ignores, which the entrypoint would inherit) SIGTERM, SIGINT and SIGHUP, so that it
+    // outlives a replica that takes its grace period to checkpoint and reports that replica's own exit.
+    private const string Redirect =
+        "trap : TERM INT HUP; \"$0\" \"$@\" < /dev/null > stdout.log 2> stderr.log; code=$?; echo $code > " + ExitCodeFile + "; exit $code";
+
+    /// <summary>The file in a replica's working directory that holds its exit status once it has ended.</summary>
+    public const string ExitCodeFile = ".exit_code";
 
     private readonly Process _process;
 

@@ -35,4 +35,13 @@ public sealed record JobRequest
 
     /// <summary>The array to submit (one job per index), or null for a single job.</summary>
     public ArraySpec? Array { get; init; }
+
+    /// <summary>What the job runs (an app as JSON), stored with it; empty when the job carries none.</summary>
+    public string Payload { get; init; } = "";
+
+    /// <summary>
+    /// One payload per array index, in index order, when the tasks of an array run different things (a batch file's
+    /// lines); null when every task runs <see cref="Payload"/>.
+    /// </summary>
+    public IReadOnlyList<string>? ArrayPayloads { get; init; }
 }

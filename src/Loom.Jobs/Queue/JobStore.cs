@@ -92,6 +92,11 @@ public sealed class JobStore : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(request.Cpus);
         ArgumentOutOfRangeException.ThrowIfNegative(request.MemoryMb);
         ArgumentOutOfRangeException.ThrowIfNegative(request.MaxRetries);
+        if (request.ArrayPayloads is { } payloads && (request.Array is null || payloads.Count != request.Array.Indexes.Count))
+        {
+            throw new ArgumentException("ArrayPayloads needs an Array with one index per payload.", nameof(request));
+        }
+
         var now = JobRowCodec.ToMs(_time.GetUtcNow());
         lock (_gate)
         {
@@ -99,11 +104,14 @@ public sealed class JobStore : IDisposable
             var ids = new List<long>();
             if (request.Array is null)
             {
-                ids.Add(Insert(transaction, request, now, null, null));
+                var id = Insert(transaction, request, now, null, null);
+                InsertPayload(transaction, id, request.Payload);
+                ids.Add(id);
             }
             else
             {
                 long? parent = null;
+                var position = 0;
                 foreach (var index in request.Array.Indexes)
                 {
                     var id = Insert(transaction, request, now, parent, index);
@@ -113,7 +121,9 @@ public sealed class JobStore : IDisposable
                         SetArrayParent(transaction, id);
                     }
 
+                    InsertPayload(transaction, id, request.ArrayPayloads?[position] ?? request.Payload);
                     ids.Add(id);
+                    position++;
                 }
             }
 
@@ -211,21 +221,8 @@ public sealed class JobStore : IDisposable
     /// <param name="id">The preempted job.</param>
     /// <param name="byJobId">The job that takes its GPUs.</param>
     /// <returns>The queued job.</returns>
-    public JobRecord Preempted(long id, long byJobId)
-    {
-        lock (_gate)
-        {
-            using var transaction = _connection.BeginTransaction();
-            var job = GetLocked(id, transaction) ?? throw new KeyNotFoundException($"No job {id}.");
-            var halted = $"Preempted by job {byJobId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-            ApplyTransition(transaction, job, JobState.Halted, halted, null, retry: false);
-            const string resumed = "Resumes when resources free up";
-            ApplyTransition(transaction, job with { State = JobState.Halted }, JobState.Resumed, resumed, null, retry: false);
-            ApplyTransition(transaction, job with { State = JobState.Resumed }, JobState.Queued, resumed, null, retry: false);
-            transaction.Commit();
-            return GetLocked(id)!;
-        }
-    }
+    public JobRecord Preempted(long id, long byJobId) =>
+        HaltAndRequeue(id, $"Preempted by job {byJobId.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "Resumes when resources free up");
 
     /// <summary>Counts one more pass-over for each job (a job behind it in the queue order started first).</summary>
     /// <param name="ids">The jobs passed over.</param>
@@ -243,6 +240,62 @@ public sealed class JobStore : IDisposable
             }
 
             transaction.Commit();
+        }
+    }
+
+    /// <summary>What a job runs, as submitted (<see cref="JobRequest.Payload"/>).</summary>
+    /// <param name="id">The job.</param>
+    /// <returns>The payload, or empty when the job has none.</returns>
+    public string Payload(long id) => ReadPayloadColumn(id, "app");
+
+    /// <summary>The replica processes recorded for a job's latest attempt (as set by <see cref="SetReplicas"/>).</summary>
+    /// <param name="id">The job.</param>
+    /// <returns>The recorded text, <c>[]</c> when none.</returns>
+    public string Replicas(long id)
+    {
+        var text = ReadPayloadColumn(id, "replicas");
+        return text.Length == 0 ? "[]" : text;
+    }
+
+    /// <summary>Records the replica processes of a job's attempt, so that a restarted head can find them again.</summary>
+    /// <param name="id">The job.</param>
+    /// <param name="replicas">The replicas, as text (JSON).</param>
+    public void SetReplicas(long id, string replicas)
+    {
+        ArgumentNullException.ThrowIfNull(replicas);
+        lock (_gate)
+        {
+            using var command = Command(null, """
+                INSERT INTO job_payloads (job_id, app, replicas) VALUES ($id, '', $replicas)
+                ON CONFLICT(job_id) DO UPDATE SET replicas = $replicas;
+                """);
+            command.Parameters.AddWithValue("$id", id);
+            command.Parameters.AddWithValue("$replicas", replicas);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Halts a job that held resources and queues it again at once (HALTED → RESUMED → QUEUED in one transaction),
+    /// as when the head stops with the job running: it starts again when the head and resources are back.
+    /// </summary>
+    /// <param name="id">The job.</param>
+    /// <param name="haltedReason">Why it was halted.</param>
+    /// <param name="resumedReason">Why it is queued again.</param>
+    /// <returns>The queued job.</returns>
+    public JobRecord HaltAndRequeue(long id, string haltedReason, string resumedReason)
+    {
+        ArgumentNullException.ThrowIfNull(haltedReason);
+        ArgumentNullException.ThrowIfNull(resumedReason);
+        lock (_gate)
+        {
+            using var transaction = _connection.BeginTransaction();
+            var job = GetLocked(id, transaction) ?? throw new KeyNotFoundException($"No job {id}.");
+            ApplyTransition(transaction, job, JobState.Halted, haltedReason, null, retry: false);
+            ApplyTransition(transaction, job with { State = JobState.Halted }, JobState.Resumed, resumedReason, null, retry: false);
+            ApplyTransition(transaction, job with { State = JobState.Resumed }, JobState.Queued, resumedReason, null, retry: false);
+            transaction.Commit();
+            return GetLocked(id)!;
         }
     }
 
@@ -406,6 +459,24 @@ public sealed class JobStore : IDisposable
         p.AddWithValue("$maxRetries", q.MaxRetries);
         p.AddWithValue("$now", now);
         return (long)command.ExecuteScalar()!;
+    }
+
+    private void InsertPayload(SqliteTransaction transaction, long id, string payload)
+    {
+        using var command = Command(transaction, "INSERT INTO job_payloads (job_id, app) VALUES ($id, $app);");
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$app", payload);
+        command.ExecuteNonQuery();
+    }
+
+    private string ReadPayloadColumn(long id, string column)
+    {
+        lock (_gate)
+        {
+            using var command = Command(null, $"SELECT {column} FROM job_payloads WHERE job_id = $id;");
+            command.Parameters.AddWithValue("$id", id);
+            return command.ExecuteScalar() as string ?? "";
+        }
     }
 
     private void SetArrayParent(SqliteTransaction transaction, long id)

@@ -44,6 +44,15 @@ internal static class JobStoreSchema
         );
         CREATE INDEX transitions_job ON transitions(job_id);
         """,
+        // What the job runs (the app as JSON) and the replica processes of its latest attempt, kept apart from
+        // the jobs table so that the scheduler's frequent reads of queued jobs stay small.
+        """
+        CREATE TABLE job_payloads (
+            job_id INTEGER PRIMARY KEY REFERENCES jobs(id),
+            app TEXT NOT NULL,
+            replicas TEXT NOT NULL DEFAULT '[]'
+        );
+        """,
     ];
 
     /// <summary>The version a fully migrated database has.</summary>
