@@ -41,15 +41,7 @@ public static partial class AppDefValidator
 
         for (var i = 0; i < app.Outputs.Count; i++)
         {
-            var path = app.Outputs[i].Path;
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                Add($"outputs[{i}]", "is empty", "give a path relative to the working directory");
-            }
-            else if (!IsRelativeInside(path))
-            {
-                Add($"outputs[{i}]", $"\"{path}\" is not inside the working directory", "use a relative path without \"..\"");
-            }
+            ValidateOutput(app.Outputs[i], $"outputs[{i}]", Add);
         }
 
         if (app.TimeLimit is { } limit && limit <= TimeSpan.Zero)
@@ -190,6 +182,23 @@ public static partial class AppDefValidator
         if (input.Destination is { } dst && !IsRelativeInside(dst))
         {
             add($"{at}.destination", $"\"{dst}\" is not inside the working directory", "use a relative path without \"..\"");
+        }
+    }
+
+    private static void ValidateOutput(OutputSpec output, string at, Action<string, string, string> add)
+    {
+        if (string.IsNullOrWhiteSpace(output.Path))
+        {
+            add(at, "is empty", "give a path relative to the working directory");
+        }
+        else if (!IsRelativeInside(output.Path))
+        {
+            add(at, $"\"{output.Path}\" is not inside the working directory", "use a relative path without \"..\"");
+        }
+
+        if (output.Destination is { } dst && !Path.IsPathFullyQualified(dst))
+        {
+            add($"{at}.destination", $"\"{dst}\" is not an absolute folder", "give an absolute folder such as /data/results, or leave it out");
         }
     }
 

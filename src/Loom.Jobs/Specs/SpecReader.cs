@@ -15,7 +15,7 @@ internal sealed class SpecReader(string source)
     private static readonly string[] ResourceKeys = ["cpu", "gpu", "memMB", "capabilities", "devices"];
     private static readonly string[] MountKeys = ["src_path", "dst_path", "read_only"];
     private static readonly string[] InputKeys = ["source", "checksum", "destination"];
-    private static readonly string[] OutputKeys = ["path"];
+    private static readonly string[] OutputKeys = ["path", "destination"];
 
     private readonly Dictionary<string, YamlNode> _nodes = new(StringComparer.Ordinal);
 
@@ -149,9 +149,11 @@ internal sealed class SpecReader(string source)
             return new OutputSpec(Text(node, at));
         }
 
-        var map = AsMapping(node, at, "a path, or a mapping with path");
+        var map = AsMapping(node, at, "a path, or a mapping with path and destination");
         var fields = Fields(map, at, OutputKeys);
-        return new OutputSpec(Required(fields, map, at, "path"));
+        return new OutputSpec(
+            Required(fields, map, at, "path"),
+            fields.TryGetValue("destination", out var d) ? Text(d, Join(at, "destination")) : null);
     }
 
     private Dictionary<string, YamlNode> Fields(YamlMappingNode? map, string at, string[] known)
