@@ -32,4 +32,7 @@ public static class ReplicaEnvironment
 
     /// <summary>The replica's own GPUs, comma-separated; empty when it has none.</summary>
     public const string CudaVisibleDevices = "CUDA_VISIBLE_DEVICES";
+
+    /// <summary>The last checkpoint of a resumed or retried job (the newest entry of its checkpoint folder).</summary>
+    public const string ResumeFrom = "LOOM_RESUME_FROM";
 }

@@ -299,6 +299,16 @@ public sealed class JobStore : IDisposable
         }
     }
 
+    /// <summary>Every job, by id.</summary>
+    /// <returns>The jobs.</returns>
+    public IReadOnlyList<JobRecord> All() => Query($"SELECT {JobRowCodec.Columns} FROM jobs ORDER BY id;", _ => { });
+
+    /// <summary>The tasks of a job array, by index.</summary>
+    /// <param name="parentId">The array's first task.</param>
+    /// <returns>The tasks.</returns>
+    public IReadOnlyList<JobRecord> ArrayTasks(long parentId) =>
+        Query($"SELECT {JobRowCodec.Columns} FROM jobs WHERE array_parent_id = $p ORDER BY array_index;", c => c.Parameters.AddWithValue("$p", parentId));
+
     /// <summary>One job.</summary>
     /// <param name="id">The job.</param>
     /// <returns>The job, or null when there is none with that id.</returns>
