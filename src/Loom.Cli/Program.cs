@@ -1,3 +1,5 @@
 using Loom.Cli.Commands;
+using Loom.Cli.Jobs;
 
-return await LoomRootCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+var root = LoomRootCommand.Create();
+return await root.Parse(ComponentArguments.Separate(args, root, "run")).InvokeAsync().ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Loom.Cli.Commands.Jobs;
 
 namespace Loom.Cli.Commands;
 
@@ -11,7 +12,7 @@ namespace Loom.Cli.Commands;
 internal static class LoomRootCommand
 {
     public static Command Create() =>
-        new("loom", "Loom: a distributed runtime for .NET. Run a demo or the microbenchmarks on an embedded cluster.")
+        new("loom", "Loom: a distributed runtime for .NET. Run apps on a GPU-aware job queue, a demo, or the microbenchmarks.")
         {
             new HelpOption(),
             new VersionOption(),
@@ -19,5 +20,18 @@ internal static class LoomRootCommand
             MicrobenchmarkCommand.Create(),
             WorkerCommand.Create(),
             BuiltinsCommand.Create(),
+            RunCommand.Create(),
+            StatusCommand.Create(),
+            DescribeCommand.Create(),
+            LogCommand.Create(),
+            JobActionCommands.Cancel(),
+            JobActionCommands.Halt(),
+            JobActionCommands.Resume(),
+            ListCommand.Create(),
+            RunoptsCommand.Create(),
+            BatchCommand.Create(),
+            StartCommand.Create(),
+            StopCommand.Create(),
+            HeadCommand.Create(),
         };
 }

@@ -97,7 +97,7 @@ internal static class SubmissionCheck
         {
             throw new JobRejectedException(
                 $"The app '{app.Name}' needs {gpus.ToString(culture)} GPU(s) in all, but this head has {options.GpuIds.Count.ToString(culture)} " +
-                $"(GPUs {Totals(options)}). Ask for fewer, or start the head with more: 'loom start --head --num-gpus N'.");
+                $"({Totals(options)}). Ask for fewer, or start the head with more: 'loom start --head --num-gpus N'.");
         }
 
         var cpus = AppDemand.Cpus(app);

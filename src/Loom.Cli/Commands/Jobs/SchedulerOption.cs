@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Loom.Cli.Jobs;
+
+namespace Loom.Cli.Commands.Jobs;
+
+/// <summary>The <c>-s</c> option: which scheduler runs the app.</summary>
+internal static class SchedulerOption
+{
+    public static readonly string[] Known = ["local"];
+
+    public static Option<string> Create() => new("-s", "--scheduler")
+    {
+        Description = "The scheduler: local (this machine's head).",
+        DefaultValueFactory = _ => "local",
+    };
+
+    public static void Check(string? name)
+    {
+        if (name is not null && !Known.Contains(name))
+        {
+            throw new CliFailure($"Unknown scheduler '{name}'; schedulers: {string.Join(", ", Known)}.", ExitCodes.Usage);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Loom.Jobs.Specs;
+
+namespace Loom.Cli.Jobs;
+
+/// <summary>The run options (<c>-cfg key=value,…</c>) of the local scheduler, as <c>loom runopts</c> lists them.</summary>
+internal static class LocalRunOptions
+{
+    public static IReadOnlyList<(string Name, string Type, string Default, string Help)> All { get; } =
+    [
+        ("user", "str", "the current user", "the user the job runs and is accounted for (fair share, GPU quotas)"),
+        ("priority", "int", "the app's (0)", "queue priority; higher runs first and may preempt preemptible jobs"),
+        ("preemptible", "bool", "the app's (False)", "whether a higher-priority job may halt this one and take its GPUs"),
+        ("max_retries", "int", "the roles' max_retries", "how many times a FAILED, TIMEOUT or OUT_OF_MEMORY attempt is queued again"),
+    ];
+
+    /// <summary>The parsed values.</summary>
+    public sealed record Values(string? User, int? Priority, bool? Preemptible, int? MaxRetries);
+
+    public static Values Parse(string? text)
+    {
+        string? user = null;
+        int? priority = null;
+        bool? preemptible = null;
+        int? retries = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new Values(user, priority, preemptible, retries);
+        }
+
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new CliFailure($"-cfg takes key=value pairs separated by commas; '{pair}' has no '='.", ExitCodes.Usage);
+            }
+
+            var key = pair[..equals];
+            var value = pair[(equals + 1)..];
+            switch (key)
+            {
+                case "user":
+                    user = value;
+                    break;
+                case "priority":
+                    priority = Int(key, value);
+                    break;
+                case "preemptible":
+                    preemptible = bool.TryParse(value, out var b) ? b : throw new CliFailure($"-cfg preemptible must be true or false, not '{value}'.", ExitCodes.Usage);
+                    break;
+                case "max_retries":
+                    retries = Int(key, value);
+                    break;
+                default:
+                    throw new CliFailure(
+                        DidYouMean.Describe("run option of the local scheduler", key, [.. All.Select(o => o.Name)]) + " ('loom runopts -s local' lists them.)",
+                        ExitCodes.Usage);
+            }
+        }
+
+        return new Values(user, priority, preemptible, retries);
+    }
+
+    private static int Int(string key, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new CliFailure($"-cfg {key} must be a whole number, not '{value}'.", ExitCodes.Usage);
+}
