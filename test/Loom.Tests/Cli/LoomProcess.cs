@@ -6,7 +6,11 @@ namespace Loom.Tests.Cli;
 /// <summary>Runs the real <c>loom</c> executable (Loom.Cli.dll, copied beside the tests) and captures its output.</summary>
 internal static class LoomProcess
 {
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments) =>
+        RunInAsync(null, null, arguments);
+
+    /// <summary>Runs loom with <c>LOOM_HOME</c> set (when given) in a working directory (when given).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string? loomHome, string? workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -14,6 +18,16 @@ internal static class LoomProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (loomHome is not null)
+        {
+            start.Environment["LOOM_HOME"] = loomHome;
+        }
+
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Loom.Cli.dll"));
         foreach (var argument in arguments)
         {
