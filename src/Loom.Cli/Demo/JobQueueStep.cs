@@ -85,7 +85,7 @@ internal sealed class JobQueueStep : IDemoStep
             progress.Value = done;
             if (done == Lines)
             {
-                return [.. tasks.OrderBy(t => t.ArrayIndex).Select(t => (t, Output(t)))];
+                return [.. tasks.OrderBy(t => t.ArrayIndex).Select(t => service.Get(t.Id)).Select(t => (t, Output(t)))];
             }
 
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);

@@ -337,6 +337,20 @@ public sealed class JobStore : IDisposable
         });
     }
 
+    /// <summary>
+    /// The queued jobs that could start now as far as array caps go: every queued job that is not an array task,
+    /// and of each capped array only its first queued tasks by index, as many as its cap. The scheduler reads
+    /// these instead of every queued job, so a 10,000-line batch run 8 at a time costs it 8 rows, not 10,000.
+    /// </summary>
+    /// <returns>The jobs, by id.</returns>
+    public IReadOnlyList<JobRecord> QueuedCandidates() => Query($"""
+        SELECT {JobRowCodec.Columns} FROM (
+            SELECT *, ROW_NUMBER() OVER (PARTITION BY array_parent_id ORDER BY array_index) AS position
+            FROM jobs WHERE state = 'Queued')
+        WHERE array_parent_id IS NULL OR array_max_concurrent IS NULL OR position <= array_max_concurrent
+        ORDER BY id;
+        """, _ => { });
+
     /// <summary>All jobs of a user, by id.</summary>
     /// <param name="user">The user.</param>
     /// <returns>The jobs.</returns>

@@ -106,7 +106,7 @@ public sealed partial class JobService : IAsyncDisposable
         return new JobDescription(View(job), ReadApp(id), history);
     }
 
-    /// <summary>The jobs, newest first, optionally of one state, one user or one array.</summary>
+    /// <summary>The jobs, newest first, optionally of one state, one user or one array (without their replicas; <see cref="Get"/> has them).</summary>
     /// <param name="state">Only jobs in this state.</param>
     /// <param name="user">Only this user's jobs.</param>
     /// <param name="arrayParentId">Only the tasks of this array.</param>
@@ -115,7 +115,7 @@ public sealed partial class JobService : IAsyncDisposable
     {
         IEnumerable<JobRecord> jobs = state is { } s ? _store.ByState(s) : user is not null ? _store.ByUser(user) : _store.All();
         jobs = jobs.Where(j => (user is null || j.User == user) && (arrayParentId is null || j.ArrayParentId == arrayParentId));
-        return [.. jobs.OrderByDescending(j => j.Id).Select(View)];
+        return [.. jobs.OrderByDescending(j => j.Id).Select(j => View(j, withReplicas: false))];
     }
 
     /// <summary>Cancels a job; for an array's first task, every unfinished task of the array.</summary>
@@ -269,8 +269,10 @@ public sealed partial class JobService : IAsyncDisposable
     private JobRecord Record(long id) =>
         _store.Get(id) ?? throw new KeyNotFoundException($"There is no job {id.ToString(CultureInfo.InvariantCulture)}; 'loom list' shows the jobs.");
 
-    private JobView View(JobRecord job) =>
-        JobViews.Of(job, _options.Session, JobDirectory(job.Id), JobViews.ReadReplicas(_store.Replicas(job.Id)));
+    private JobView View(JobRecord job) => View(job, withReplicas: true);
+
+    private JobView View(JobRecord job, bool withReplicas) =>
+        JobViews.Of(job, _options.Session, JobDirectory(job.Id), withReplicas ? JobViews.ReadReplicas(_store.Replicas(job.Id)) : []);
 
     private AppDef? ReadApp(long id)
     {
@@ -324,7 +326,7 @@ public sealed partial class JobService : IAsyncDisposable
                 return;
             }
 
-            var queued = _store.ByState(JobState.Queued);
+            var queued = _store.QueuedCandidates();
             if (queued.Count == 0)
             {
                 return;

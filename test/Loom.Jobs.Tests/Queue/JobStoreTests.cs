@@ -25,6 +25,21 @@ public sealed class JobStoreTests : IDisposable
     };
 
     [Fact]
+    public void Queued_candidates_hold_only_as_many_tasks_of_a_capped_array_as_its_cap()
+    {
+        using var store = JobStore.Open(_db.Path, _time);
+        var single = store.Submit(Request("single") with { Dependencies = [] })[0];
+        var capped = store.Submit(Request("capped") with { Dependencies = [], Array = ArraySpec.Parse("0-9%3") });
+        var uncapped = store.Submit(Request("uncapped") with { Dependencies = [], Array = ArraySpec.Parse("0-3") });
+        store.Transition(capped[0].Id, JobState.Running, "started", [0]);
+
+        var candidates = store.QueuedCandidates().Select(j => j.Id).ToArray();
+
+        long[] expected = [single.Id, capped[1].Id, capped[2].Id, capped[3].Id, .. uncapped.Select(j => j.Id)];
+        Assert.Equal(expected, candidates);
+    }
+
+    [Fact]
     public void Opens_in_wal_mode_with_the_latest_schema_version()
     {
         using var store = JobStore.Open(_db.Path, _time);
