@@ -23,6 +23,9 @@ public sealed record HeadOptions
     /// <summary>The session name in job handles.</summary>
     public string Session { get; init; } = "loom";
 
+    /// <summary>The queue policy: per-user GPU quotas and the starvation guard.</summary>
+    public Loom.Jobs.Queue.QueuePolicyOptions Policy { get; init; } = new();
+
     /// <summary>How long replicas have between SIGTERM and SIGKILL.</summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(10);
 }

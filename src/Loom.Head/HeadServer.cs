@@ -75,6 +75,7 @@ public sealed class HeadServer : IAsyncDisposable
                 GpuIds = [.. Enumerable.Range(0, gpus)],
                 Cpus = cpus,
                 GracePeriod = options.GracePeriod,
+                Policy = options.Policy,
                 Logger = loggerFactory.CreateLogger<JobService>(),
             });
             var web = Build(options, loggerFactory, token, home);

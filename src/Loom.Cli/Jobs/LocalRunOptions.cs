@@ -12,10 +12,20 @@ internal static class LocalRunOptions
         ("priority", "int", "the app's (0)", "queue priority; higher runs first and may preempt preemptible jobs"),
         ("preemptible", "bool", "the app's (False)", "whether a higher-priority job may halt this one and take its GPUs"),
         ("max_retries", "int", "the roles' max_retries", "how many times a FAILED, TIMEOUT or OUT_OF_MEMORY attempt is queued again"),
+        ("time_limit", "duration", "the app's (none)", "run time after which the job ends TIMEOUT (SIGTERM, grace period, SIGKILL), e.g. 90s, 30m, 2h"),
+        ("memory_limit", "int (MiB)", "the app's (none)", "resident memory per replica above which the job ends OUT_OF_MEMORY"),
     ];
 
     /// <summary>The parsed values.</summary>
-    public sealed record Values(string? User, int? Priority, bool? Preemptible, int? MaxRetries);
+    public sealed record Values(string? User, int? Priority, bool? Preemptible, int? MaxRetries, TimeSpan? TimeLimit = null, int? MemoryLimitMb = null)
+    {
+        /// <summary>The app with the limits given here.</summary>
+        public AppDef Apply(AppDef app) => app with
+        {
+            TimeLimit = TimeLimit ?? app.TimeLimit,
+            MemoryLimitMB = MemoryLimitMb ?? app.MemoryLimitMB,
+        };
+    }
 
     public static Values Parse(string? text)
     {
@@ -23,10 +33,13 @@ internal static class LocalRunOptions
         int? priority = null;
         bool? preemptible = null;
         int? retries = null;
+        TimeSpan? timeLimit = null;
+        int? memoryLimit = null;
         if (string.IsNullOrWhiteSpace(text))
         {
             return new Values(user, priority, preemptible, retries);
         }
+
 
         foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -52,6 +65,14 @@ internal static class LocalRunOptions
                 case "max_retries":
                     retries = Int(key, value);
                     break;
+                case "time_limit":
+                    timeLimit = SpecValues.TryParseDuration(value, out var limit) && limit > TimeSpan.Zero
+                        ? limit
+                        : throw new CliFailure($"-cfg time_limit must be a duration such as 90s, 30m, 2h or 01:30:00, not '{value}'.", ExitCodes.Usage);
+                    break;
+                case "memory_limit":
+                    memoryLimit = Int(key, value) is var mib and > 0 ? mib : throw new CliFailure("-cfg memory_limit must be a positive number of MiB.", ExitCodes.Usage);
+                    break;
                 default:
                     throw new CliFailure(
                         DidYouMean.Describe("run option of the local scheduler", key, [.. All.Select(o => o.Name)]) + " ('loom runopts -s local' lists them.)",
@@ -59,7 +80,7 @@ internal static class LocalRunOptions
             }
         }
 
-        return new Values(user, priority, preemptible, retries);
+        return new Values(user, priority, preemptible, retries, timeLimit, memoryLimit);
     }
 
     private static int Int(string key, string value) =>

@@ -64,7 +64,7 @@ internal static class BatchCommand
             using var client = await RunCommand.ConnectOrStartAsync(home).ConfigureAwait(false);
             var result = await client.SubmitAsync(new JobSubmission
             {
-                Apps = apps,
+                Apps = [.. apps.Select(values.Apply)],
                 User = values.User,
                 Priority = values.Priority,
                 Preemptible = values.Preemptible,

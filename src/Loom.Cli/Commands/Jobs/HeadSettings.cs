@@ -4,7 +4,9 @@ using Loom.Jobs.Client;
 namespace Loom.Cli.Commands.Jobs;
 
 /// <summary>The resources a head is started with.</summary>
-internal sealed record HeadSettings(int? NumCpus, int? NumGpus, IReadOnlyDictionary<string, double> Resources, int Port, double GracePeriodSeconds)
+internal sealed record HeadSettings(
+    int? NumCpus, int? NumGpus, IReadOnlyDictionary<string, double> Resources, int Port, double GracePeriodSeconds,
+    IReadOnlyDictionary<string, int> GpuQuotas, int? DefaultGpuQuota)
 {
     public HeadOptions ToOptions(LoomHome home) => new()
     {
@@ -14,6 +16,7 @@ internal sealed record HeadSettings(int? NumCpus, int? NumGpus, IReadOnlyDiction
         Resources = Resources,
         Port = Port,
         GracePeriod = TimeSpan.FromSeconds(GracePeriodSeconds),
+        Policy = new Loom.Jobs.Queue.QueuePolicyOptions { GpuQuotas = GpuQuotas, DefaultGpuQuota = DefaultGpuQuota },
     };
 
     /// <summary>The same settings as <c>loom head</c> flags.</summary>
@@ -34,6 +37,16 @@ internal sealed record HeadSettings(int? NumCpus, int? NumGpus, IReadOnlyDiction
         if (Resources.Count > 0)
         {
             words.AddRange(["--resources", System.Text.Json.JsonSerializer.Serialize(Resources)]);
+        }
+
+        foreach (var (user, quota) in GpuQuotas)
+        {
+            words.AddRange(["--gpu-quota", $"{user}={quota.ToString(culture)}"]);
+        }
+
+        if (DefaultGpuQuota is { } fallback)
+        {
+            words.AddRange(["--default-gpu-quota", fallback.ToString(culture)]);
         }
 
         return words;

@@ -12,8 +12,13 @@ internal sealed class HeadSettingsOptions
     private readonly Option<int> _port = new("--port") { Description = "The API port on 127.0.0.1 (default: any free port).", DefaultValueFactory = _ => 0 };
     private readonly Option<double> _grace = new("--grace-period") { Description = "Seconds between SIGTERM and SIGKILL when a job is stopped.", DefaultValueFactory = _ => 10 };
 
+    private readonly Option<string[]> _quotas = new("--gpu-quota") { Description = "The most GPUs a user may hold at once, as USER=N (repeatable)." };
+    private readonly Option<int?> _defaultQuota = new("--default-gpu-quota") { Description = "The most GPUs any other user may hold at once." };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(_quotas);
+        command.Options.Add(_defaultQuota);
         command.Options.Add(_cpus);
         command.Options.Add(_gpus);
         command.Options.Add(_resources);
@@ -48,6 +53,23 @@ internal sealed class HeadSettingsOptions
             }
         }
 
-        return new HeadSettings(cpus, gpus, resources, parseResult.GetValue(_port), parseResult.GetValue(_grace));
+        var quotas = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in parseResult.GetValue(_quotas) ?? [])
+        {
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || !int.TryParse(entry[(equals + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var quota))
+            {
+                throw new Loom.Cli.Jobs.CliFailure($"--gpu-quota takes USER=N with N a whole number, e.g. --gpu-quota alice=2; got '{entry}'.", Loom.Cli.Jobs.ExitCodes.Usage);
+            }
+
+            quotas[entry[..equals]] = quota;
+        }
+
+        if (parseResult.GetValue(_defaultQuota) is < 0)
+        {
+            throw new Loom.Cli.Jobs.CliFailure("--default-gpu-quota cannot be negative.", Loom.Cli.Jobs.ExitCodes.Usage);
+        }
+
+        return new HeadSettings(cpus, gpus, resources, parseResult.GetValue(_port), parseResult.GetValue(_grace), quotas, parseResult.GetValue(_defaultQuota));
     }
 }

@@ -54,7 +54,7 @@ internal static class RunCommand
                 .Concat(Dependencies(parseResult.GetValue(afterAny), DependencyKind.AfterAny)).ToArray();
             var submission = new JobSubmission
             {
-                Apps = [app],
+                Apps = [values.Apply(app)],
                 User = values.User,
                 Priority = values.Priority,
                 Preemptible = values.Preemptible,
