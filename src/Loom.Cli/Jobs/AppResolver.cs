@@ -48,15 +48,23 @@ internal static class AppResolver
     private static (ComponentCatalog Catalog, string Name) Catalog(string target, string workingDirectory)
     {
         var colon = target.LastIndexOf(':');
-        if (colon <= 0 || !target[..colon].EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        var source = colon > 0 ? target[..colon] : "";
+        var isAssembly = source.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var isProject = source.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase);
+        if (!isAssembly && !isProject)
         {
             return (ComponentCatalog.Builtins, target);
         }
 
-        var path = Path.GetFullPath(target[..colon], workingDirectory);
+        var path = Path.GetFullPath(source, workingDirectory);
         if (!File.Exists(path))
         {
-            throw new CliFailure($"The component assembly '{target[..colon]}' does not exist (looked for {path}).", ExitCodes.Usage);
+            throw new CliFailure($"The component {(isProject ? "project" : "assembly")} '{source}' does not exist (looked for {path}).", ExitCodes.Usage);
+        }
+
+        if (isProject)
+        {
+            path = ComponentProject.Build(path);
         }
 
         Assembly assembly;
