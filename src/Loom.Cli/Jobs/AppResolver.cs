@@ -40,6 +40,10 @@ internal static class AppResolver
         return WithScript(app, tokens, workingDirectory);
     }
 
+    /// <summary>The folder relative inputs resolve against: a spec file's own folder, else the current folder.</summary>
+    public static string BaseDirectory(string target, string workingDirectory) =>
+        IsSpecFile(target) ? Path.GetDirectoryName(Path.GetFullPath(target, workingDirectory))! : workingDirectory;
+
     private static bool IsSpecFile(string target) =>
         target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
         || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)

@@ -27,6 +27,11 @@ internal static class ComponentArguments
             }
 
             var name = word.Split('=', 2)[0];
+            if (name is "--help" or "-h" or "-?")
+            {
+                return args;
+            }
+
             var option = command.Options.FirstOrDefault(o => o.Name == name || o.Aliases.Contains(name));
             if (option is null)
             {

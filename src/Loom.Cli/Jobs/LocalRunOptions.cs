@@ -8,7 +8,7 @@ internal static class LocalRunOptions
 {
     public static IReadOnlyList<(string Name, string Type, string Default, string Help)> All { get; } =
     [
-        ("user", "str", "the current user", "the user the job runs and is accounted for (fair share, GPU quotas)"),
+        ("user", "str", "the current user", "the user the job is accounted to (fair share, GPU quotas); its processes run as the head's OS user"),
         ("priority", "int", "the app's (0)", "queue priority; higher runs first and may preempt preemptible jobs"),
         ("preemptible", "bool", "the app's (False)", "whether a higher-priority job may halt this one and take its GPUs"),
         ("max_retries", "int", "the roles' max_retries", "how many times a FAILED, TIMEOUT or OUT_OF_MEMORY attempt is queued again"),

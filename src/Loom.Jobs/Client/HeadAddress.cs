@@ -44,6 +44,7 @@ public sealed record HeadAddress(string Url, int Pid, string Session)
     }
 
     /// <summary>Whether the recorded process still runs.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool ProcessAlive
     {
         get

@@ -40,6 +40,8 @@ internal sealed class ReplicaProcess : IDisposable
     public static ReplicaProcess Start(ReplicaLaunch launch)
     {
         Directory.CreateDirectory(launch.Directory);
+        // An earlier attempt's exit status must not be read as this attempt's.
+        File.Delete(Path.Combine(launch.Directory, ExitCodeFile));
         var info = new ProcessStartInfo("/bin/sh")
         {
             WorkingDirectory = launch.Directory,

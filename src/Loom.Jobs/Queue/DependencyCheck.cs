@@ -43,7 +43,7 @@ internal static class DependencyCheck
             }
             else if (dependency.Kind == DependencyKind.AfterOk && other.State != JobState.Succeeded)
             {
-                reason = $"{JobFailure.DependencyNeverSatisfied}: job {dependency.JobId} ended {other.State}";
+                reason = $"{JobFailure.DependencyNeverSatisfied}: job {dependency.JobId} ended {System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(other.State.ToString())}";
                 return Verdict.Never;
             }
         }

@@ -54,7 +54,11 @@ public sealed partial class JobService
         {
             lock (_gate)
             {
-                _active.Remove(active.Id);
+                // A retry may already have started the job's next attempt under the same id.
+                if (_active.TryGetValue(active.Id, out var current) && current == active)
+                {
+                    _active.Remove(active.Id);
+                }
             }
 
             active.Dispose();

@@ -178,7 +178,7 @@ public sealed class QueuePolicyTests
         Assert.Equal([1, 4], StartedIds(decision));
         Assert.Equal([2, 7, 8], decision.Failures.Select(f => f.Job.Id));
         Assert.All(decision.Failures, f => Assert.StartsWith(JobFailure.DependencyNeverSatisfied, f.Reason, StringComparison.Ordinal));
-        Assert.Contains("job 11 ended Failed", decision.Failures[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("job 11 ended FAILED", decision.Failures[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

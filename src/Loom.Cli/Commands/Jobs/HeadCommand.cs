@@ -23,7 +23,8 @@ internal static partial class HeadCommand
 
     private static async Task<int> RunAsync(LoomHome home, HeadSettings settings)
     {
-        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.TimestampFormat = "O ").SetMinimumLevel(LogLevel.Information));
+        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffzzz "; o.SingleLine = true; })
+            .SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning));
         var log = loggerFactory.CreateLogger("Loom.Head");
         HeadServer head;
         try

@@ -7,7 +7,7 @@ namespace Loom.Cli.Commands.Jobs;
 internal sealed class HeadSettingsOptions
 {
     private readonly Option<int?> _cpus = new("--num-cpus") { Description = "CPUs to schedule (default: the machine's)." };
-    private readonly Option<int?> _gpus = new("--num-gpus") { Description = "GPUs to schedule (default: those nvidia-smi lists; logical GPUs where there are none)." };
+    private readonly Option<int?> _gpus = new("--num-gpus") { Description = "GPUs to schedule (default: those nvidia-smi lists, else none; give N for N logical GPUs on a machine without them)." };
     private readonly Option<string?> _resources = new("--resources") { Description = "Custom resources as JSON, e.g. '{\"tpu\": 2}'." };
     private readonly Option<int> _port = new("--port") { Description = "The API port on 127.0.0.1 (default: any free port).", DefaultValueFactory = _ => 0 };
     private readonly Option<double> _grace = new("--grace-period") { Description = "Seconds between SIGTERM and SIGKILL when a job is stopped.", DefaultValueFactory = _ => 10 };

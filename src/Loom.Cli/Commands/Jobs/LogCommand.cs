@@ -15,7 +15,7 @@ internal static class LogCommand
         var handle = HandleArgument.Create();
         var selector = new Argument<string?>("role") { Description = "Only this role, or ROLE/REPLICA for one replica.", Arity = ArgumentArity.ZeroOrOne };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new lines until the job ends." };
-        var tail = new Option<int?>("--tail") { Description = "Only the last N lines of each replica." };
+        var tail = new Option<int?>("--tail") { Description = "Only the last N lines (of the selected replicas together)." };
         var regex = new Option<string?>("--regex") { Description = "Only lines matching this regular expression." };
         var streams = new Option<string>("--streams")
         {

@@ -50,6 +50,18 @@ internal static class RunCommand
             }
 
             var home = LoomHome.Resolve();
+            if (parseResult.GetValue(array) is { } arrayText)
+            {
+                try
+                {
+                    Loom.Jobs.Queue.ArraySpec.Parse(arrayText);
+                }
+                catch (FormatException e)
+                {
+                    throw new CliFailure($"{e.Message} Write it as START-END[:STEP][%MAX] or a list such as 1,3,5.", ExitCodes.Usage);
+                }
+            }
+
             var dependencies = Dependencies(parseResult.GetValue(after), DependencyKind.AfterOk)
                 .Concat(Dependencies(parseResult.GetValue(afterAny), DependencyKind.AfterAny)).ToArray();
             var submission = new JobSubmission
@@ -61,7 +73,7 @@ internal static class RunCommand
                 MaxRetries = values.MaxRetries,
                 Dependencies = dependencies,
                 Array = parseResult.GetValue(array),
-                BaseDirectory = Environment.CurrentDirectory,
+                BaseDirectory = AppResolver.BaseDirectory(words[0], Environment.CurrentDirectory),
             };
             if (parseResult.GetValue(dryrun))
             {
