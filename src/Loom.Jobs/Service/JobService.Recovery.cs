@@ -54,7 +54,7 @@ public sealed partial class JobService
         {
             lock (_gate)
             {
-                _active.Remove(active.Id);
+                Forget(active);
             }
 
             active.Dispose();
