@@ -54,11 +54,7 @@ public sealed partial class JobService
         {
             lock (_gate)
             {
-                // A retry may already have started the job's next attempt under the same id.
-                if (_active.TryGetValue(active.Id, out var current) && current == active)
-                {
-                    _active.Remove(active.Id);
-                }
+                Forget(active);
             }
 
             active.Dispose();

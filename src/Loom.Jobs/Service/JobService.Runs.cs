@@ -83,15 +83,33 @@ public sealed partial class JobService
         {
             lock (_gate)
             {
-                // A retry may already have started the job's next attempt under the same id.
-                if (_active.TryGetValue(active.Id, out var current) && current == active)
-                {
-                    _active.Remove(active.Id);
-                }
+                Forget(active);
             }
 
             active.Dispose();
             Wake();
+        }
+    }
+
+    // Records the end of an attempt and forgets the attempt in one step under the gate, so that Cancel, Halt and
+    // Resume find either the attempt still active or its end recorded, never a recorded end (HALTED, or QUEUED for a
+    // retry) with a finished attempt still listed, on which a stop is lost.
+    private void Finish(ActiveJob active, Action record)
+    {
+        lock (_gate)
+        {
+            record();
+            Forget(active);
+        }
+    }
+
+    // Called under _gate. A job queued again when its attempt ended (a retry, a resume) may already run again as
+    // another ActiveJob, which must stay known to Cancel, Halt and DisposeAsync.
+    private void Forget(ActiveJob active)
+    {
+        if (_active.TryGetValue(active.Id, out var current) && current == active)
+        {
+            _active.Remove(active.Id);
         }
     }
 
@@ -187,25 +205,27 @@ public sealed partial class JobService
                 Succeed(active, reason);
                 break;
             case JobState.Halted when active.PreemptedBy is { } by:
-                _store.Preempted(id, by);
+                Finish(active, () => _store.Preempted(id, by));
                 break;
             case JobState.Halted when active.HeadStopping:
-                _store.HaltAndRequeue(id, reason, "Resumes when the head starts again");
+                Finish(active, () => _store.HaltAndRequeue(id, reason, "Resumes when the head starts again"));
                 break;
             case JobState.Halted:
-                _store.Transition(id, JobState.Halted, $"{reason}; checkpoints are kept in {Path.Combine(JobDirectory(id), CheckpointsFolder)}");
+                Finish(active, () => _store.Transition(id, JobState.Halted, $"{reason}; checkpoints are kept in {Path.Combine(JobDirectory(id), CheckpointsFolder)}"));
                 break;
             case JobState.Cancelled:
-                _store.Transition(id, JobState.Cancelled, reason);
+                Finish(active, () => _store.Transition(id, JobState.Cancelled, reason));
                 break;
             default:
-                var failed = _store.Transition(id, state, reason);
-                if (failed.RetryCount < failed.MaxRetries)
+                Finish(active, () =>
                 {
-                    var attempt = (failed.RetryCount + 1).ToString(CultureInfo.InvariantCulture);
-                    _store.Retry(id, $"Retry {attempt} of {failed.MaxRetries.ToString(CultureInfo.InvariantCulture)} after {JobStateNames.Name(state)}: {reason}");
-                }
-
+                    var failed = _store.Transition(id, state, reason);
+                    if (failed.RetryCount < failed.MaxRetries)
+                    {
+                        var attempt = (failed.RetryCount + 1).ToString(CultureInfo.InvariantCulture);
+                        _store.Retry(id, $"Retry {attempt} of {failed.MaxRetries.ToString(CultureInfo.InvariantCulture)} after {JobStateNames.Name(state)}: {reason}");
+                    }
+                });
                 break;
         }
     }
@@ -216,7 +236,7 @@ public sealed partial class JobService
         var storing = _store.Get(id)?.State == JobState.Storing;
         if (active.App.Outputs.Count == 0)
         {
-            _store.Transition(id, JobState.Succeeded, reason);
+            Finish(active, () => _store.Transition(id, JobState.Succeeded, reason));
             return;
         }
 
@@ -233,11 +253,11 @@ public sealed partial class JobService
             var summary = missing.Length == 0
                 ? $"{reason}; outputs stored"
                 : $"{reason}; outputs stored, but {string.Join("; ", missing)}";
-            _store.Transition(id, JobState.Succeeded, summary);
+            Finish(active, () => _store.Transition(id, JobState.Succeeded, summary));
         }
         catch (OutputStoringException e)
         {
-            _store.Transition(id, JobState.Failed, $"Storing outputs failed: {e.Message}");
+            Finish(active, () => _store.Transition(id, JobState.Failed, $"Storing outputs failed: {e.Message}"));
         }
     }
 
