@@ -17,7 +17,7 @@ loom() { dotnet src/Loom.Cli/bin/Release/net10.0/Loom.Cli.dll "$@"; }
 work=$(mktemp -d)
 export LOOM_HOME="$work/home"
 trap 'loom stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-yes true | head -n "$N" > "$work/jobs.txt"
+for _ in $(seq "$N"); do echo true; done > "$work/jobs.txt"
 
 seconds() { python3 -c 'import sys,time; print(f"{time.time()-float(sys.argv[1]):.2f}")' "$1"; }
 
