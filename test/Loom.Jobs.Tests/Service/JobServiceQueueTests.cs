@@ -47,7 +47,7 @@ public sealed class JobServiceQueueTests
         var ran = await f.WaitForState(afterAny, JobState.Succeeded);
 
         Assert.Contains(JobFailure.DependencyNeverSatisfied, notRun.Reason, StringComparison.Ordinal);
-        Assert.Contains($"job {failing.ToString(CultureInfo.InvariantCulture)} ended Failed", notRun.Reason, StringComparison.Ordinal);
+        Assert.Contains($"job {failing.ToString(CultureInfo.InvariantCulture)} ended FAILED", notRun.Reason, StringComparison.Ordinal);
         Assert.Equal([JobState.Queued, JobState.Failed], f.States(afterOk));
         Assert.Empty(notRun.Replicas);
         Assert.False(Directory.Exists(notRun.Directory), "the after-ok job ran");
@@ -118,7 +118,7 @@ public sealed class JobServiceQueueTests
             var culture = CultureInfo.InvariantCulture;
             Assert.Equal(
                 $"{task.ArrayIndex?.ToString(culture)} {parent.ToString(culture)} {task.Id.ToString(culture)}",
-                ReadReplicaFile(task, "task.txt"));
+                ReadReplicaFile(f.Service.Get(task.Id), "task.txt"));
         }
     }
 
