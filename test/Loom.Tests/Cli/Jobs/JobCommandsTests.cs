@@ -224,6 +224,34 @@ public sealed class JobCommandsTests(HeadFixture head) : IClassFixture<HeadFixtu
         Assert.Contains("JobSubmission", document, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_component_from_a_csharp_project_takes_its_parameters_as_flags_with_help()
+    {
+        var project = Path.Combine(RepositoryRoot(), "examples", "Components", "Loom.Examples.Components.csproj");
+
+        var (helpCode, help, _) = await head.Loom("run", project + ":experiments.train", "--help");
+        var id = await head.SubmitAsync("run", "--wait", project + ":experiments.train", "--lr", "0.5", "--epochs", "2", "--gpu", "1");
+
+        Assert.Equal(0, helpCode);
+        Assert.Contains("the learning rate", help, StringComparison.Ordinal);
+        var (_, log, _) = await head.Loom("log", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Matches(@"epoch 1 lr=0.5 rank=0 gpus=[0-3]\nepoch 2 lr=0.5", log);
+        var (badCode, _, bad) = await head.Loom("run", project + ":experiments.train", "--rate", "0.5");
+        Assert.Equal(2, badCode);
+        Assert.Contains("unknown flag", bad, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Loom.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository.");
+    }
+
     private static bool JobHandleOf(string stdout, out long id) =>
         Loom.Jobs.Api.JobHandle.TryParse(stdout.Split('\n')[0].Trim(), out id, out _);
 }
