@@ -1,0 +1,14 @@
+namespace Loom.Tune.Search.State;
+
+/// <summary>A completed trial in a saved <see cref="TpeSearch"/> state.</summary>
+internal sealed record TpeObservationState
+{
+    /// <summary>Its config.</summary>
+    public Dictionary<string, StoredValue> Config { get; init; } = [];
+
+    /// <summary>Its loss (lower is better).</summary>
+    public double Loss { get; init; }
+
+    /// <summary>When it completed.</summary>
+    public long Order { get; init; }
+}

@@ -1,0 +1,35 @@
+namespace Loom.Tune.Search.State;
+
+/// <summary>The saved state of a <see cref="TpeSearch"/>.</summary>
+internal sealed record TpeState
+{
+    /// <summary>The searcher that wrote it.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>The search seed.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>The number of samples.</summary>
+    public int NumSamples { get; init; }
+
+    /// <summary>The metric.</summary>
+    public string Metric { get; init; } = "";
+
+    /// <summary>The mode.</summary>
+    public TuneMode Mode { get; init; }
+
+    /// <summary>The space's flat names, to check the restoring searcher has the same space.</summary>
+    public List<string> Parameters { get; init; } = [];
+
+    /// <summary>The points to evaluate first.</summary>
+    public List<Dictionary<string, StoredValue>> Points { get; init; } = [];
+
+    /// <summary>How many configs were suggested.</summary>
+    public int Suggested { get; init; }
+
+    /// <summary>The suggested trials not completed yet, in suggestion order.</summary>
+    public List<TpeLiveTrialState> Live { get; init; } = [];
+
+    /// <summary>The completed trials, in completion order.</summary>
+    public List<TpeObservationState> Observations { get; init; } = [];
+}
