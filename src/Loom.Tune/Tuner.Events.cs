@@ -50,13 +50,16 @@ public sealed partial class Tuner
         }
 
         _searcher.OnTrialResult(trial.Id, result);
-        var decision = StopCriteriaMet(trial, result) ? TrialDecision.Stop : _scheduler.OnTrialResult(trial.Id, result);
+        var decision = StopCriteriaMet(trial, result) || _stopAtNextReport.Remove(trial.Id)
+            ? TrialDecision.Stop
+            : _scheduler.OnTrialResult(trial.Id, result);
+        StopWhatTheSchedulerDropped(trial.Id);
         if (decision.Exploit is { } exploit && _trials.TryGetValue(exploit.SourceTrialId, out var source) && source.LatestCheckpoint is { } sourceCheckpoint)
         {
             // PBT: this trial ends its run and starts again from the better trial's checkpoint with the new config.
             trial.Config = exploit.NewConfig;
             trial.RestoreFrom = CopyCheckpoint(sourceCheckpoint, trial);
-            _store.WriteParams(trial);
+            ExperimentStore.WriteParams(trial);
             trial.EndAs = TrialStatus.Pending;
             return decision;
         }
@@ -68,6 +71,28 @@ public sealed partial class Tuner
             _ => null,
         };
         return decision.Exploit is null ? decision : TrialDecision.Continue;
+    }
+
+    // HyperBand drops the losers of a filled rung, which may be paused (ended now) or running (stopped at their next report).
+    private void StopWhatTheSchedulerDropped(string reporting)
+    {
+        foreach (var id in _scheduler.TakeTrialsToStop())
+        {
+            if (id == reporting || !_trials.TryGetValue(id, out var dropped))
+            {
+                continue;
+            }
+
+            if (dropped.Status is TrialStatus.Paused or TrialStatus.Pending)
+            {
+                dropped.Status = TrialStatus.Terminated;
+                _searcher.OnTrialComplete(id, dropped.LastResult, failed: false);
+            }
+            else if (dropped.Status is TrialStatus.Running)
+            {
+                _stopAtNextReport.Add(id);
+            }
+        }
     }
 
     private bool StopCriteriaMet(Trial trial, TrialResult result)

@@ -23,6 +23,7 @@ public sealed partial class Tuner
     private readonly Dictionary<string, Trial> _trials = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
     private readonly Dictionary<string, int> _running = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _stopAtNextReport = new(StringComparer.Ordinal);
     private readonly Channel<TrialEvent> _events = Channel.CreateUnbounded<TrialEvent>();
     private ISearcher _searcher = null!;
     private ITrialScheduler _scheduler = null!;
@@ -164,7 +165,7 @@ public sealed partial class Tuner
                         var trial = new Trial(id, config, Path.Combine(_store.Path, id));
                         _trials[id] = trial;
                         _order.Add(id);
-                        _store.WriteParams(trial);
+                        ExperimentStore.WriteParams(trial);
                         _scheduler.OnTrialAdd(id, config);
                         continue;
                     }
@@ -251,7 +252,7 @@ public sealed partial class Tuner
             ? iteration
             : 0;
 
-    private void RewindResults(Trial trial, int iteration)
+    private static void RewindResults(Trial trial, int iteration)
     {
         trial.Results.RemoveAll(r => r.Iteration > iteration);
         trial.LastResult = trial.Results.LastOrDefault();
@@ -293,7 +294,7 @@ public sealed partial class Tuner
         Trials = [.. _order.Select(id => _trials[id]).Select(t => new ExperimentState.TrialState
         {
             Id = t.Id,
-            Config = ConfigJson.ToJson(t.Config).ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value), StringComparer.Ordinal),
+            Config = ConfigJson.ToJson(t.Config).ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value, ConfigJson.Options), StringComparer.Ordinal),
             Status = t.Status,
             Iteration = t.Iteration,
             LatestCheckpoint = t.LatestCheckpoint,

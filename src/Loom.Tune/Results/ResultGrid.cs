@@ -6,6 +6,8 @@ namespace Loom.Tune;
 /// <summary>The trials of an experiment: the best by a metric, a table of all (also as CSV), and the errors.</summary>
 public sealed class ResultGrid
 {
+    private static readonly string[] LeadingColumns = ["trial_id", "status", "iterations"];
+
     internal ResultGrid(string experimentPath, string metric, TuneMode mode, IReadOnlyList<TrialOutcome> trials)
     {
         ExperimentPath = experimentPath;
@@ -70,7 +72,7 @@ public sealed class ResultGrid
         var parameters = Trials.SelectMany(t => t.Config.Values.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
         var metrics = Trials.SelectMany(t => t.LastResult?.Metrics.Keys ?? []).Distinct().Order(StringComparer.Ordinal).ToArray();
         var text = new StringBuilder();
-        text.AppendLine(string.Join(',', new[] { "trial_id", "status", "iterations" }
+        text.AppendLine(string.Join(',', LeadingColumns
             .Concat(parameters.Select(p => "config/" + p)).Concat(metrics).Append("error").Select(Quote)));
         foreach (var trial in Trials)
         {

@@ -12,6 +12,7 @@ internal sealed class ExperimentStore(string path)
 {
     public const string StateFile = "experiment_state.json";
 
+    private static readonly string[] CsvLeadingColumns = ["training_iteration", "time_total_s"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private static readonly JsonSerializerOptions Line = new(JsonSerializerDefaults.Web);
 
@@ -31,10 +32,10 @@ internal sealed class ExperimentStore(string path)
         File.Move(file + ".tmp", file, overwrite: true);
     }
 
-    public void WriteParams(Trial trial)
+    public static void WriteParams(Trial trial)
     {
         Directory.CreateDirectory(trial.Directory);
-        File.WriteAllText(System.IO.Path.Combine(trial.Directory, "params.json"), JsonSerializer.Serialize(ConfigJson.ToJson(trial.Config), Json));
+        File.WriteAllText(System.IO.Path.Combine(trial.Directory, "params.json"), JsonSerializer.Serialize(ConfigJson.ToJson(trial.Config), ConfigJson.Options));
     }
 
     public static void AppendResult(Trial trial, TrialResult result)
@@ -58,7 +59,7 @@ internal sealed class ExperimentStore(string path)
         var text = new StringBuilder();
         if (!File.Exists(csv))
         {
-            text.AppendLine(string.Join(',', new[] { "training_iteration", "time_total_s" }.Concat(names)));
+            text.AppendLine(string.Join(',', CsvLeadingColumns.Concat(names)));
         }
 
         var culture = CultureInfo.InvariantCulture;

@@ -2,7 +2,7 @@ namespace Loom.Tune;
 
 /// <summary>
 /// What a running trial sees: its config, the checkpoint to resume from, its folder and GPUs, and
-/// <see cref="ReportAsync"/>, which records an iteration's metrics (and optionally a checkpoint) and returns once
+/// <c>ReportAsync</c>, which records an iteration's metrics (and optionally a checkpoint) and returns once
 /// the scheduler has decided that the trial goes on.
 /// </summary>
 public sealed class TrialContext
