@@ -25,6 +25,7 @@ public sealed partial class Tuner
     private readonly Dictionary<string, int> _running = new(StringComparer.Ordinal);
     private readonly HashSet<string> _stopAtNextReport = new(StringComparer.Ordinal);
     private readonly Channel<TrialEvent> _events = Channel.CreateUnbounded<TrialEvent>();
+    private Action<ResultGrid>? _progress;
     private ISearcher _searcher = null!;
     private ITrialScheduler _scheduler = null!;
     private ExperimentStore _store = null!;
@@ -86,6 +87,18 @@ public sealed partial class Tuner
         return new Tuner(loom, trainable, space, tune, where, state);
     }
 
+    /// <summary>
+    /// Calls <paramref name="progress"/> with the trials so far after every report, start and end (on the tuner's
+    /// loop: keep it quick), for a live table or plot.
+    /// </summary>
+    /// <param name="progress">The callback.</param>
+    /// <returns>This tuner.</returns>
+    public Tuner OnProgress(Action<ResultGrid> progress)
+    {
+        _progress = progress;
+        return this;
+    }
+
     /// <summary>Runs the experiment until every trial has ended (or the time budget is spent and the running trials ended).</summary>
     /// <param name="cancellationToken">Stops the experiment; its state is saved first, so it can be restored.</param>
     /// <returns>The results.</returns>
@@ -127,6 +140,7 @@ public sealed partial class Tuner
             }
 
             Handle(next);
+            _progress?.Invoke(Results());
             if (_failedFast)
             {
                 await stopping.CancelAsync().ConfigureAwait(false);
@@ -134,7 +148,9 @@ public sealed partial class Tuner
         }
 
         SaveState();
-        return Results();
+        var results = Results();
+        _progress?.Invoke(results);
+        return results;
     }
 
     private int DefaultConcurrency()
