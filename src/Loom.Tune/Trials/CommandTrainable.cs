@@ -7,9 +7,12 @@ namespace Loom.Tune;
 /// <summary>
 /// A trainable that runs any command per trial. The config reaches it as flags (<c>--lr 0.1</c>, nested names
 /// joined with dots), as a JSON file named by <c>LOOM_TUNE_CONFIG</c>, or both. It reports by printing lines
-/// <c>@loom.report {"loss": 0.25}</c> on stdout; adding <c>"checkpoint": true</c> says that what it wrote to
-/// <c>LOOM_CHECKPOINT_DIR</c> is a checkpoint, which is then kept and given back as <c>LOOM_RESUME_FROM</c> when
-/// the trial resumes. A scheduler's stop ends the process (SIGTERM, then SIGKILL after the grace period).
+/// <c>@loom.report {"loss": 0.25}</c> on stdout. To checkpoint, it writes the checkpoint into a new folder under
+/// <c>LOOM_CHECKPOINT_DIR</c> and names it in the report, <c>"checkpoint": "step-12"</c>; it must not touch that
+/// folder again (the process goes on while the report is handled). The folder's contents are kept and given back
+/// as <c>LOOM_RESUME_FROM</c> when the trial resumes. <c>"checkpoint": true</c> takes everything in
+/// <c>LOOM_CHECKPOINT_DIR</c> instead, for programs that write each checkpoint under new names. A scheduler's
+/// stop ends the process (SIGTERM, then SIGKILL after the grace period).
 /// </summary>
 internal sealed class CommandTrainable(string program, IReadOnlyList<string> arguments, bool configAsFlags, TimeSpan gracePeriod) : Trainable
 {
@@ -75,11 +78,28 @@ internal sealed class CommandTrainable(string program, IReadOnlyList<string> arg
                 }
 
                 var (metrics, checkpoint) = Parse(line[ReportPrefix.Length..]);
-                await context.ReportAsync(metrics, checkpoint ? folder => MoveContents(scratch, folder) : null).ConfigureAwait(false);
+                var source = checkpoint switch
+                {
+                    null => null,
+                    "" => scratch,
+                    _ => Path.GetFullPath(Path.Combine(scratch, checkpoint)),
+                };
+                if (source is not null && (!source.StartsWith(scratch, StringComparison.Ordinal) || !Directory.Exists(source)))
+                {
+                    throw new InvalidOperationException(
+                        $"'{program}' reported the checkpoint '{checkpoint}', which is not a folder in LOOM_CHECKPOINT_DIR ({scratch}).");
+                }
+
+                await context.ReportAsync(metrics, source is null ? null : folder => MoveContents(source, folder)).ConfigureAwait(false);
+                if (source is not null && source != scratch)
+                {
+                    Directory.Delete(source, recursive: true);
+                }
             }
         }
-        catch (Exception e) when (e is TrialStoppedException or OperationCanceledException)
+        catch
         {
+            // Stopped by a decision, cancelled, or a bad report: the process must not outlive its trial.
             await StopAsync(process).ConfigureAwait(false);
             throw;
         }
@@ -92,16 +112,22 @@ internal sealed class CommandTrainable(string program, IReadOnlyList<string> arg
         }
     }
 
-    private static (Dictionary<string, double> Metrics, bool Checkpoint) Parse(string json)
+    // The checkpoint is null for none, "" for all of LOOM_CHECKPOINT_DIR, else the named folder in it.
+    private static (Dictionary<string, double> Metrics, string? Checkpoint) Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        var checkpoint = false;
+        string? checkpoint = null;
         foreach (var property in document.RootElement.EnumerateObject())
         {
             if (property.Name == "checkpoint")
             {
-                checkpoint = property.Value.ValueKind == JsonValueKind.True;
+                checkpoint = property.Value.ValueKind switch
+                {
+                    JsonValueKind.True => "",
+                    JsonValueKind.String => property.Value.GetString(),
+                    _ => null,
+                };
             }
             else if (property.Value.ValueKind == JsonValueKind.Number)
             {

@@ -25,8 +25,8 @@ public abstract class Trainable
     /// A command trainable: any program run once per trial (and again to resume). The config is passed as flags
     /// (<c>--lr 0.1</c>) when <paramref name="configAsFlags"/> is true, and always as the JSON file named by
     /// <c>LOOM_TUNE_CONFIG</c>. The program reports by printing <c>@loom.report {"loss": 0.25}</c> lines, adding
-    /// <c>"checkpoint": true</c> after writing a checkpoint into <c>LOOM_CHECKPOINT_DIR</c>; it resumes from
-    /// <c>LOOM_RESUME_FROM</c> when that is set.
+    /// <c>"checkpoint": "NAME"</c> after writing a checkpoint into the new folder <c>LOOM_CHECKPOINT_DIR/NAME</c>; it
+    /// resumes from <c>LOOM_RESUME_FROM</c> (that folder's contents) when that is set.
     /// </summary>
     /// <param name="program">The program, e.g. <c>python3</c>.</param>
     /// <param name="arguments">Its arguments before the config flags, e.g. <c>train.py</c>.</param>

@@ -13,9 +13,11 @@ public sealed class CommandTrainableTests
         step = int(open(os.path.join(os.environ["LOOM_RESUME_FROM"], "step")).read()) if os.environ.get("LOOM_RESUME_FROM") else 0
         while True:
             step += 1
-            with open(os.path.join(os.environ["LOOM_CHECKPOINT_DIR"], "step"), "w") as f:
+            folder = os.path.join(os.environ["LOOM_CHECKPOINT_DIR"], f"step-{step}")
+            os.makedirs(folder)
+            with open(os.path.join(folder, "step"), "w") as f:
                 f.write(str(step))
-            print("@loom.report " + json.dumps({"loss": (x - 2) ** 2 + 1.0 / step, "checkpoint": True}), flush=True)
+            print("@loom.report " + json.dumps({"loss": (x - 2) ** 2 + 1.0 / step, "checkpoint": f"step-{step}"}), flush=True)
             print("other output is ignored", flush=True)
             time.sleep(0.01)
         """;
@@ -65,5 +67,21 @@ public sealed class CommandTrainableTests
         var error = Assert.Single(grid.Errors).Error!;
         Assert.Contains("exited with code 3", error, StringComparison.Ordinal);
         Assert.Contains("CUDA out of memory", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_naming_a_checkpoint_folder_that_does_not_exist_ends_the_trial_in_error()
+    {
+        await using var f = await TunerFixture.StartAsync();
+        var tuner = new Tuner(
+            f.Loom,
+            Trainable.Command("sh", ["-c", "echo '@loom.report {\"loss\": 1, \"checkpoint\": \"nope\"}'; sleep 5"], configAsFlags: false, gracePeriod: TimeSpan.FromSeconds(1)),
+            new SearchSpace { ["x"] = 1.0 },
+            new TuneConfig { Metric = "loss" },
+            f.Run());
+
+        var grid = await tuner.FitAsync();
+
+        Assert.Contains("reported the checkpoint 'nope'", Assert.Single(grid.Errors).Error, StringComparison.Ordinal);
     }
 }
