@@ -23,7 +23,7 @@ internal sealed class DemoRunner
         _console.Write(new Rule("[bold]Loom demo[/]").LeftJustified());
         _console.MarkupLine(CultureInfo.InvariantCulture, "Embedded cluster [bold]{0}[/]: {1} CPUs, {2} GPUs", Markup.Escape(loom.NodeId), DemoCluster.CpuCount(loom), DemoCluster.GpuCount(loom));
 
-        IDemoStep[] steps = [new FanOutStep(), new ChainStep(), new CounterActorStep(), new GpuExperimentsStep(), new JobQueueStep()];
+        IDemoStep[] steps = [new FanOutStep(), new ChainStep(), new CounterActorStep(), new GpuExperimentsStep(), new JobQueueStep(), new TuneStep()];
         var outcomes = await RunStepsAsync(loom, steps, cancellationToken).ConfigureAwait(false);
 
         foreach (var outcome in outcomes)
