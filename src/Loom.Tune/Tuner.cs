@@ -165,28 +165,38 @@ public sealed partial class Tuner
 
     private void FillSlots(int maxConcurrent, TimeSpan elapsed, CancellationToken cancellationToken)
     {
-        while (_running.Count < maxConcurrent && !_failedFast && !cancellationToken.IsCancellationRequested)
+        // Random and grid search suggest ahead (as Ray's max_pending_trials), so that a synchronous scheduler such
+        // as HyperBand sees a bracket's trials before it halves them; adaptive searchers suggest one at a time, each
+        // from every result so far.
+        var pendingCap = _searcher is RandomSearch ? Math.Max(16, maxConcurrent) : 1;
+        while (!_failedFast && !cancellationToken.IsCancellationRequested)
         {
-            var waiting = _order.Where(id => _trials[id].Status is TrialStatus.Pending or TrialStatus.Paused).ToList();
-            var next = waiting.Count > 0 ? _scheduler.ChooseTrialToRun(waiting) : null;
-            if (next is null)
+            var unstarted = _order.Count(id => _trials[id] is { Status: TrialStatus.Pending, Attempt: 0 });
+            var withinBudget = _tune.TimeBudget is not { } budget || elapsed < budget;
+            if (unstarted < pendingCap && withinBudget && !_searcher.IsFinished)
             {
-                var withinBudget = _tune.TimeBudget is not { } budget || elapsed < budget;
-                if (withinBudget && !_searcher.IsFinished)
+                var id = $"trial_{_nextTrial.ToString("D5", CultureInfo.InvariantCulture)}";
+                if (_searcher.Suggest(id) is { } config)
                 {
-                    var id = $"trial_{_nextTrial.ToString("D5", CultureInfo.InvariantCulture)}";
-                    if (_searcher.Suggest(id) is { } config)
-                    {
-                        _nextTrial++;
-                        var trial = new Trial(id, config, Path.Combine(_store.Path, id));
-                        _trials[id] = trial;
-                        _order.Add(id);
-                        ExperimentStore.WriteParams(trial);
-                        _scheduler.OnTrialAdd(id, config);
-                        continue;
-                    }
+                    _nextTrial++;
+                    var trial = new Trial(id, config, Path.Combine(_store.Path, id));
+                    _trials[id] = trial;
+                    _order.Add(id);
+                    ExperimentStore.WriteParams(trial);
+                    _scheduler.OnTrialAdd(id, config);
+                    continue;
                 }
+            }
 
+            if (_running.Count >= maxConcurrent)
+            {
+                return;
+            }
+
+            var waiting = _order.Where(id => _trials[id].Status is TrialStatus.Pending or TrialStatus.Paused
+                && (withinBudget || _trials[id].Attempt > 0)).ToList();
+            if ((waiting.Count > 0 ? _scheduler.ChooseTrialToRun(waiting) : null) is not { } next)
+            {
                 return;
             }
 
