@@ -1,10 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using Loom.Tune;
+using Loom.Tune.Schedulers;
+using Loom.Tune.Search;
+using Domains = Loom.Tune.Search.Tune;
+
 namespace Loom.Examples.TuneBreastCancer;
 
-/// <summary>The Loom Tune benchmark on the sample problem (<c>--bench</c>).</summary>
+/// <summary>
+/// The Loom Tune benchmark on the sample problem (<c>--bench</c>): ASHA against FIFO with random search, TPE
+/// against random search, and the tuner's cost per trial start. <c>--pilot</c> instead trains random configs
+/// directly to choose the targets.
+/// </summary>
 public static class TuneBenchmark
 {
+    /// <summary>The validation loss the scheduler comparison counts iterations to.</summary>
+    public const double SchedulerTarget = 0.06;
+
+    /// <summary>The validation loss the search comparison counts trials to.</summary>
+    public const double SearchTarget = 0.056;
+
+    private const int MaxEpochs = 30;
+
     /// <summary>Runs the benchmark.</summary>
-    /// <param name="args">The command line.</param>
+    /// <param name="args">The command line: <c>--bench</c>, optionally <c>--pilot</c>, <c>--seeds N</c> (default 5).</param>
     /// <returns>The exit code.</returns>
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Contains("--pilot"))
+        {
+            Pilot.Run(configs: 200, epochs: MaxEpochs);
+            return 0;
+        }
+
+        var seeds = Option(args, "--seeds", 5);
+        var storage = Path.Combine(Path.GetTempPath(), "loom-tune-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        await using var loom = await LoomCluster.StartLocalAsync(new LocalClusterOptions { NodeName = "tune-bench" }).ConfigureAwait(false);
+        try
+        {
+            Print($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            await SchedulersAsync(loom, storage, seeds).ConfigureAwait(false);
+            await SearchersAsync(loom, storage, seeds).ConfigureAwait(false);
+            await OverheadAsync(loom, storage).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Directory.Exists(storage))
+            {
+                Directory.Delete(storage, recursive: true);
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task SchedulersAsync(LoomCluster loom, string storage, int seeds)
+    {
+        Print($"(a) random search, 16 trials, <= {MaxEpochs} epochs each, 2 at a time: FIFO vs ASHA(grace 2, rf 3, max_t {MaxEpochs}); target loss <= {SchedulerTarget}");
+        Print($"seed | FIFO: iters to target, total iters, best loss, wall s | ASHA: iters to target, total iters, best loss, wall s");
+        var totals = new double[6];
+        for (var seed = 1; seed <= seeds; seed++)
+        {
+            var fifo = await RunAsync(loom, storage, $"fifo_{seed}", seed, null, null, 16, 2, SchedulerTarget).ConfigureAwait(false);
+            var asha = await RunAsync(loom, storage, $"asha_{seed}", seed, null, new AshaScheduler(gracePeriod: 2, reductionFactor: 3, maxT: MaxEpochs), 16, 2, SchedulerTarget).ConfigureAwait(false);
+            Print($"{seed} | {Show(fifo.IterationsToTarget)}, {fifo.TotalIterations}, {fifo.BestLoss:F4}, {fifo.Wall.TotalSeconds:F1} | {Show(asha.IterationsToTarget)}, {asha.TotalIterations}, {asha.BestLoss:F4}, {asha.Wall.TotalSeconds:F1}");
+            totals[0] += fifo.IterationsToTarget ?? double.NaN;
+            totals[1] += fifo.TotalIterations;
+            totals[2] += fifo.BestLoss;
+            totals[3] += asha.IterationsToTarget ?? double.NaN;
+            totals[4] += asha.TotalIterations;
+            totals[5] += asha.BestLoss;
+        }
+
+        Print($"mean | {totals[0] / seeds:F1}, {totals[1] / seeds:F1}, {totals[2] / seeds:F4} | {totals[3] / seeds:F1}, {totals[4] / seeds:F1}, {totals[5] / seeds:F4}");
+    }
+
+    private static async Task SearchersAsync(LoomCluster loom, string storage, int seeds)
+    {
+        const int trials = 30;
+        Print($"(b) FIFO, {trials} trials of {MaxEpochs} epochs, one at a time: random vs TPE(initial_random 8); target loss <= {SearchTarget}");
+        Print($"seed | random: trials to target, best loss | TPE: trials to target, best loss");
+        double randomSum = 0, tpeSum = 0, randomBest = 0, tpeBest = 0;
+        int randomMissed = 0, tpeMissed = 0;
+        for (var seed = 1; seed <= seeds; seed++)
+        {
+            var random = await RunAsync(loom, storage, $"random_{seed}", seed, new RandomSearch(), null, trials, 1, SearchTarget).ConfigureAwait(false);
+            var tpe = await RunAsync(loom, storage, $"tpe_{seed}", seed, new TpeSearch(initialRandom: 8), null, trials, 1, SearchTarget).ConfigureAwait(false);
+            Print($"{seed} | {Show(random.TrialsToTarget)}, {random.BestLoss:F4} | {Show(tpe.TrialsToTarget)}, {tpe.BestLoss:F4}");
+            randomSum += random.TrialsToTarget ?? trials + 1;
+            tpeSum += tpe.TrialsToTarget ?? trials + 1;
+            randomMissed += random.TrialsToTarget is null ? 1 : 0;
+            tpeMissed += tpe.TrialsToTarget is null ? 1 : 0;
+            randomBest += random.BestLoss;
+            tpeBest += tpe.BestLoss;
+        }
+
+        Print($"mean (a miss counts as {trials + 1}) | {randomSum / seeds:F1} ({randomMissed} missed), {randomBest / seeds:F4} | {tpeSum / seeds:F1} ({tpeMissed} missed), {tpeBest / seeds:F4}");
+    }
+
+    private static async Task OverheadAsync(LoomCluster loom, string storage)
+    {
+        const int trials = 200;
+        var trainable = Trainable.Function(ctx => ctx.ReportAsync(("loss", ctx.Config.Get<double>("x"))));
+        foreach (var concurrency in new[] { 1, 2 })
+        {
+            // A first small run warms up the JIT and the cluster's workers.
+            await new Tuner(loom, trainable, new SearchSpace { ["x"] = Domains.Uniform(0, 1) },
+                new TuneConfig { Metric = "loss", NumSamples = 20, MaxConcurrentTrials = concurrency },
+                new RunConfig { Name = $"warmup_{concurrency}", StoragePath = storage }).FitAsync().ConfigureAwait(false);
+            var clock = Stopwatch.StartNew();
+            var grid = await new Tuner(loom, trainable, new SearchSpace { ["x"] = Domains.Uniform(0, 1) },
+                new TuneConfig { Metric = "loss", NumSamples = trials, MaxConcurrentTrials = concurrency, Seed = 1 },
+                new RunConfig { Name = $"overhead_{concurrency}", StoragePath = storage }).FitAsync().ConfigureAwait(false);
+            clock.Stop();
+            Print($"(c) {grid.Trials.Count} one-report trials, {concurrency} at a time: {clock.Elapsed.TotalSeconds:F2} s, {clock.Elapsed.TotalMilliseconds / trials:F2} ms per trial (target <= 5 ms)");
+        }
+    }
+
+    private static async Task<Outcome> RunAsync(
+        LoomCluster loom, string storage, string name, int seed, ISearcher? searcher, ITrialScheduler? scheduler, int samples, int concurrency, double target)
+    {
+        int? iterationsToTarget = null;
+        int? trialsToTarget = null;
+        var clock = Stopwatch.StartNew();
+        var grid = await new Tuner(loom, BreastCancerTrainable.Create(MaxEpochs), BreastCancerTrainable.Space(),
+            new TuneConfig
+            {
+                Metric = "loss",
+                Mode = TuneMode.Min,
+                NumSamples = samples,
+                Seed = seed,
+                MaxConcurrentTrials = concurrency,
+                SearchAlgorithm = searcher,
+                Scheduler = scheduler,
+            },
+            new RunConfig { Name = name, StoragePath = storage, Stop = new StopCriteria { MaxIterations = MaxEpochs } })
+            .OnProgress(g =>
+            {
+                if (iterationsToTarget is null && g.Trials.Any(t => t.Results.Any(r => r.Metric("loss") <= target)))
+                {
+                    iterationsToTarget = g.Trials.Sum(t => t.Results.Count);
+                    trialsToTarget = 1 + g.Trials.Select((t, i) => (t, i)).First(p => p.t.Results.Any(r => r.Metric("loss") <= target)).i;
+                }
+            })
+            .FitAsync().ConfigureAwait(false);
+        clock.Stop();
+        var best = grid.GetBestResult(scope: "all").Result.Metric("loss");
+        return new Outcome(iterationsToTarget, trialsToTarget, grid.TotalIterations, best, clock.Elapsed);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "missed";
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+
+    private sealed record Outcome(int? IterationsToTarget, int? TrialsToTarget, int TotalIterations, double BestLoss, TimeSpan Wall);
 }
