@@ -50,7 +50,7 @@ public static class MetricPlot
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"{name}: {grid.Metric} ({direction})"));
         plot.XLabel("training iteration");
         plot.YLabel(grid.Metric);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         plot.SavePng(file, width, height);
         return file;
