@@ -33,5 +33,6 @@ internal static class LoomRootCommand
             StartCommand.Create(),
             StopCommand.Create(),
             HeadCommand.Create(),
+            Tune.TuneCommand.Create(),
         };
 }
