@@ -158,8 +158,8 @@ public sealed partial class Tuner
         var resources = _loom.GetStatus().Resources;
         var cpus = resources.FirstOrDefault(r => r.Name == "CPU")?.Total ?? Environment.ProcessorCount;
         var gpus = resources.FirstOrDefault(r => r.Name == "GPU")?.Total ?? 0;
-        var byCpu = _trainable.Resources.Cpus > 0 ? (int)Math.Floor(cpus / _trainable.Resources.Cpus) : int.MaxValue;
-        var byGpu = _trainable.Resources.Gpus > 0 ? (int)Math.Floor(gpus / _trainable.Resources.Gpus) : int.MaxValue;
+        var byCpu = _trainable.Resources.TotalCpus > 0 ? (int)Math.Floor(cpus / _trainable.Resources.TotalCpus) : int.MaxValue;
+        var byGpu = _trainable.Resources.TotalGpus > 0 ? (int)Math.Floor(gpus / _trainable.Resources.TotalGpus) : int.MaxValue;
         return Math.Max(1, Math.Min(Math.Min(byCpu, byGpu), 1024));
     }
 
@@ -222,6 +222,8 @@ public sealed partial class Tuner
         var config = trial.Config;
         var clock = Stopwatch.StartNew();
         var elapsedBefore = trial.ElapsedBefore;
+        var resources = _trainable.Resources;
+        var group = resources.Bundles.Count > 0 ? _loom.CreatePlacementGroup(resources.Bundles, resources.Strategy) : null;
         var key = TrialHost.Register(async gpuIds =>
         {
             var context = new TrialContext(
@@ -237,7 +239,8 @@ public sealed partial class Tuner
                         throw new TrialStoppedException($"Trial {trial.Id}: {answer.Action}");
                     }
                 },
-                cancellationToken);
+                cancellationToken,
+                group);
             try
             {
                 await _trainable.RunAsync(context).ConfigureAwait(false);
@@ -247,14 +250,14 @@ public sealed partial class Tuner
                 // Ended by a decision.
             }
         });
-        var resources = _trainable.Resources;
-        var task = _loom.Task(static (string runKey) => TrialHost.RunAsync(runKey))
-            .WithCpus(resources.Cpus).WithGpus(resources.Gpus).WithName("trial").Remote(key);
+        var function = _loom.Task(static (string runKey) => TrialHost.RunAsync(runKey))
+            .WithCpus(resources.Cpus).WithGpus(resources.Gpus).WithName("trial");
+        var task = (group is null ? function : function.WithPlacementGroup(group, bundleIndex: 0)).Remote(key);
         _running[trial.Id] = attempt;
-        _ = WatchAsync(trial.Id, attempt, task, clock);
+        _ = WatchAsync(trial.Id, attempt, task, clock, group);
     }
 
-    private async Task WatchAsync(string trialId, int attempt, ObjectRef<int> task, Stopwatch clock)
+    private async Task WatchAsync(string trialId, int attempt, ObjectRef<int> task, Stopwatch clock, PlacementGroup? group)
     {
         Exception? error = null;
         try
@@ -267,6 +270,12 @@ public sealed partial class Tuner
         catch (Exception e)
         {
             error = e;
+        }
+
+        if (group is not null)
+        {
+            // The trial's workers end with its bundles.
+            await group.RemoveAsync().ConfigureAwait(false);
         }
 
         await _events.Writer.WriteAsync(new TrialEvent.Ended(trialId, attempt, error, clock.Elapsed)).ConfigureAwait(false);

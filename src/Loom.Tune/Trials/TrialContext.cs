@@ -11,8 +11,10 @@ public sealed class TrialContext
 
     internal TrialContext(
         string trialId, TrialConfig config, string trialDirectory, string? checkpoint, int iteration,
-        IReadOnlyList<int> gpuIds, Func<TrialContext, IReadOnlyDictionary<string, double>, string?, Task> report, CancellationToken cancellationToken)
+        IReadOnlyList<int> gpuIds, Func<TrialContext, IReadOnlyDictionary<string, double>, string?, Task> report, CancellationToken cancellationToken,
+        PlacementGroup? placementGroup = null)
     {
+        PlacementGroup = placementGroup;
         TrialId = trialId;
         Config = config;
         TrialDirectory = trialDirectory;
@@ -40,6 +42,9 @@ public sealed class TrialContext
 
     /// <summary>The GPU ids given to this trial.</summary>
     public IReadOnlyList<int> GpuIds { get; }
+
+    /// <summary>The trial's placement group when its resources have bundles (its task runs in bundle 0), else null.</summary>
+    public PlacementGroup? PlacementGroup { get; }
 
     /// <summary>Cancelled when the experiment stops.</summary>
     public CancellationToken CancellationToken { get; }
