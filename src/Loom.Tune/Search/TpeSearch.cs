@@ -125,9 +125,19 @@ public sealed class TpeSearch : ISearcher
     public void OnTrialResult(string trialId, TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (_live.TryGetValue(trialId, out var trial) && result.Metrics.TryGetValue(_metric, out var value))
+        // The model learns from the best value each trial reported, not its last: a trial that overfits after its
+        // best epoch (or that a scheduler cut at a rung) is judged by what it reached.
+        if (_live.TryGetValue(trialId, out var trial))
         {
-            trial.LastMetric = value;
+            Fold(trial, result);
+        }
+    }
+
+    private void Fold(LiveTrial trial, TrialResult result)
+    {
+        if (result.Metrics.TryGetValue(_metric, out var value) && double.IsFinite(value))
+        {
+            trial.LastMetric = trial.LastMetric is not { } best ? value : _mode == TuneMode.Max ? Math.Max(best, value) : Math.Min(best, value);
         }
     }
 
@@ -141,7 +151,12 @@ public sealed class TpeSearch : ISearcher
         }
 
         _liveOrder.Remove(trialId);
-        var metric = lastResult is not null && lastResult.Metrics.TryGetValue(_metric, out var last) ? last : trial.LastMetric;
+        if (lastResult is not null)
+        {
+            Fold(trial, lastResult);
+        }
+
+        var metric = trial.LastMetric;
         if (!failed && metric is { } value && double.IsFinite(value))
         {
             _observations.Add(new TpeObservation(trial.Config, _mode == TuneMode.Max ? -value : value, _observations.Count));
