@@ -52,7 +52,9 @@ public static class MetricPlot
         plot.YLabel(grid.Metric);
         plot.ShowLegend(Edge.Right);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        plot.SavePng(file, width, height);
+        // The legend is one column on the right: make room for every trial's entry (about 22 pixels each).
+        var plotted = grid.Trials.Count(t => t.Results.Any(r => r.Metrics.ContainsKey(grid.Metric)));
+        plot.SavePng(file, width, Math.Clamp((22 * plotted) + 120, height, 2400));
         return file;
     }
 
