@@ -74,7 +74,7 @@ internal static class HeadLauncher
                 return client;
             }
 
-            if (!fresh && !Alive(pid))
+            if (!fresh && !HeadAddress.IsRunning(pid))
             {
                 throw new CliFailure($"The head exited while starting. Its log ({home.HeadLog}) ends with:{Environment.NewLine}{Tail(home.HeadLog)}");
             }
@@ -91,19 +91,6 @@ internal static class HeadLauncher
         var culture = CultureInfo.InvariantCulture;
         var gpus = info.GpuIds.Count == 0 ? "no GPUs" : $"{info.GpuIds.Count.ToString(culture)} GPU(s)";
         return $"{info.Url} (pid {info.Pid.ToString(culture)}, {info.Cpus.ToString(culture)} CPUs, {gpus}, LOOM_HOME={info.Home})";
-    }
-
-    private static bool Alive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static string Tail(string path)

@@ -45,19 +45,21 @@ public sealed record HeadAddress(string Url, int Pid, string Session)
 
     /// <summary>Whether the recorded process still runs.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool ProcessAlive
+    public bool ProcessAlive => IsRunning(Pid);
+
+    /// <summary>Whether a process runs with this id.</summary>
+    /// <param name="pid">The process id.</param>
+    /// <returns>True while it runs.</returns>
+    public static bool IsRunning(int pid)
     {
-        get
+        try
         {
-            try
-            {
-                using var process = System.Diagnostics.Process.GetProcessById(Pid);
-                return !process.HasExited;
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }

@@ -34,15 +34,9 @@ public sealed partial class JobService
         {
             using (reattached)
             {
+                // A job that was STORING goes on storing: Succeed carries on from that state.
                 var (state, reason) = await ReattachedOutcomeAsync(active, reattached).ConfigureAwait(false);
-                if (active.Job.State == JobState.Storing && state == JobState.Succeeded)
-                {
-                    Succeed(active, "Every replica exited with code 0");
-                }
-                else
-                {
-                    End(active, state, reason);
-                }
+                End(active, state, reason);
             }
         }
         catch (Exception e)
@@ -52,13 +46,7 @@ public sealed partial class JobService
         }
         finally
         {
-            lock (_gate)
-            {
-                Forget(active);
-            }
-
-            active.Dispose();
-            Wake();
+            Release(active);
         }
     }
 
@@ -81,7 +69,7 @@ public sealed partial class JobService
             var all = reattached.Alive.Concat(reattached.Dead).ToArray();
             return FirstFailure(all) is { } failure
                 ? (JobState.Failed, failure)
-                : (JobState.Succeeded, "Every replica exited with code 0");
+                : (JobState.Succeeded, AllExitedZero);
         }
 
         await TerminateAsync(reattached).ConfigureAwait(false);

@@ -14,6 +14,7 @@ public sealed partial class JobService
     private const string InputsFolder = "inputs";
     private const string ResultsFolder = "results";
     private const string CheckpointsFolder = "checkpoints";
+    private const string AllExitedZero = "Every replica exited with code 0";
 
     // Called under _gate: the job's resources are taken here, its processes start on the thread pool.
     private void Launch(JobStart start)
@@ -71,7 +72,7 @@ public sealed partial class JobService
                 _store.SetReplicas(active.Id, JobViews.WriteReplicas(run.Replicas));
                 active.Attach(run);
                 var outcome = await run.Completion.ConfigureAwait(false);
-                End(active, outcome.State, outcome.Reason ?? "Every replica exited with code 0");
+                End(active, outcome.State, outcome.Reason ?? AllExitedZero);
             }
         }
         catch (Exception e)
@@ -81,13 +82,7 @@ public sealed partial class JobService
         }
         finally
         {
-            lock (_gate)
-            {
-                Forget(active);
-            }
-
-            active.Dispose();
-            Wake();
+            Release(active);
         }
     }
 
@@ -101,6 +96,18 @@ public sealed partial class JobService
             record();
             Forget(active);
         }
+    }
+
+    // After an attempt's run or watch: the attempt is forgotten, its resources are free for the next pass.
+    private void Release(ActiveJob active)
+    {
+        lock (_gate)
+        {
+            Forget(active);
+        }
+
+        active.Dispose();
+        Wake();
     }
 
     // Called under _gate. A job queued again when its attempt ended (a retry, a resume) may already run again as
@@ -159,7 +166,7 @@ public sealed partial class JobService
         }
     }
 
-    private Dictionary<string, string> ReplicaVariables(JobRecord job, string directory)
+    private static Dictionary<string, string> ReplicaVariables(JobRecord job, string directory)
     {
         var culture = CultureInfo.InvariantCulture;
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -172,12 +179,10 @@ public sealed partial class JobService
             env[JobEnvironmentVariables.ArrayJobId] = (job.ArrayParentId ?? job.Id).ToString(culture);
         }
 
-        if (job.RetryCount > 0 || _store.History(job.Id).Any(t => t.To == JobState.Resumed))
+        // Only an earlier attempt (a retry, a resume, a preemption) can have left a checkpoint in the job's folder.
+        if (LastCheckpoint.In(Path.Combine(directory, CheckpointsFolder)) is { } checkpoint)
         {
-            if (LastCheckpoint.In(Path.Combine(directory, CheckpointsFolder)) is { } checkpoint)
-            {
-                env[ReplicaEnvironment.ResumeFrom] = checkpoint;
-            }
+            env[ReplicaEnvironment.ResumeFrom] = checkpoint;
         }
 
         return env;
