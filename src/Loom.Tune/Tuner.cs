@@ -329,7 +329,7 @@ public sealed partial class Tuner
         Trials = [.. _order.Select(id => _trials[id]).Select(t => new ExperimentState.TrialState
         {
             Id = t.Id,
-            Config = ConfigJson.ToJson(t.Config).ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value, ConfigJson.Options), StringComparer.Ordinal),
+            Config = t.Config,
             Status = t.Status,
             Iteration = t.Iteration,
             LatestCheckpoint = t.LatestCheckpoint,
@@ -346,7 +346,7 @@ public sealed partial class Tuner
         _nextTrial = state.NextTrial;
         foreach (var saved in state.Trials)
         {
-            var trial = new Trial(saved.Id, ConfigJson.FromJson(saved.Config), Path.Combine(_store.Path, saved.Id))
+            var trial = new Trial(saved.Id, saved.Config, Path.Combine(_store.Path, saved.Id))
             {
                 Status = saved.Status is TrialStatus.Running ? TrialStatus.Pending : saved.Status,
                 Iteration = saved.Iteration,

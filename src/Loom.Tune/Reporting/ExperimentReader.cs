@@ -23,7 +23,7 @@ public static class ExperimentReader
             return new TrialOutcome
             {
                 TrialId = saved.Id,
-                Config = ConfigJson.FromJson(saved.Config),
+                Config = saved.Config,
                 Status = saved.Status,
                 LastResult = results.LastOrDefault(),
                 Results = results,

@@ -82,7 +82,7 @@ public sealed class RandomSearch : ISearcher
         Seed = _seed,
         NumSamples = _numSamples,
         Parameters = [.. SetupArguments.Ready(_space, nameof(RandomSearch)).Leaves().Select(l => l.Name)],
-        Points = [.. _points.Select(StoredConfig.From)],
+        Points = [.. _points],
         Suggested = _suggested,
     });
 
@@ -100,7 +100,7 @@ public sealed class RandomSearch : ISearcher
 
         _seed = saved.Seed;
         _numSamples = saved.NumSamples;
-        _points = [.. saved.Points.Select(StoredConfig.ToConfig)];
+        _points = [.. saved.Points];
         Plan();
         _suggested = Math.Min(saved.Suggested, _total);
     }

@@ -172,10 +172,10 @@ public sealed class TpeSearch : ISearcher
         Metric = _metric,
         Mode = _mode,
         Parameters = [.. SetupArguments.Ready(_space, nameof(TpeSearch)).Leaves().Select(l => l.Name)],
-        Points = [.. _points.Select(StoredConfig.From)],
+        Points = [.. _points],
         Suggested = _suggested,
-        Live = [.. _liveOrder.Select(id => new TpeLiveTrialState { Id = id, Config = StoredConfig.From(_live[id].Config), LastMetric = _live[id].LastMetric })],
-        Observations = [.. _observations.Select(o => new TpeObservationState { Config = StoredConfig.From(o.Config), Loss = o.Loss, Order = o.Order })],
+        Live = [.. _liveOrder.Select(id => new TpeLiveTrialState { Id = id, Config = _live[id].Config, LastMetric = _live[id].LastMetric })],
+        Observations = [.. _observations.Select(o => new TpeObservationState { Config = o.Config, Loss = o.Loss, Order = o.Order })],
     });
 
     /// <inheritdoc />
@@ -194,18 +194,18 @@ public sealed class TpeSearch : ISearcher
         _numSamples = saved.NumSamples;
         _metric = saved.Metric;
         _mode = saved.Mode;
-        _points = [.. saved.Points.Select(StoredConfig.ToConfig)];
+        _points = [.. saved.Points];
         _suggested = saved.Suggested;
         _live.Clear();
         _liveOrder.Clear();
         foreach (var trial in saved.Live)
         {
-            _live[trial.Id] = new LiveTrial(StoredConfig.ToConfig(trial.Config)) { LastMetric = trial.LastMetric };
+            _live[trial.Id] = new LiveTrial(trial.Config) { LastMetric = trial.LastMetric };
             _liveOrder.Add(trial.Id);
         }
 
         _observations.Clear();
-        _observations.AddRange(saved.Observations.Select(o => new TpeObservation(StoredConfig.ToConfig(o.Config), o.Loss, o.Order)));
+        _observations.AddRange(saved.Observations.Select(o => new TpeObservation(o.Config, o.Loss, o.Order)));
     }
 
     /// <inheritdoc />

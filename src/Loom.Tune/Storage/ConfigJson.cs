@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Loom.Tune;
 
-/// <summary>Writes and reads trial configs as flat JSON objects, keeping whole numbers as <see cref="long"/>.</summary>
+/// <summary>Writes a trial config as the flat JSON object of <c>params.json</c> (the saved state uses <see cref="TrialConfigJsonConverter"/>).</summary>
 internal static class ConfigJson
 {
     /// <summary>Options that write every double with a decimal point (3.0, not 3), so it reads back as a double.</summary>
@@ -10,27 +10,12 @@ internal static class ConfigJson
 
     public static Dictionary<string, object?> ToJson(TrialConfig config) => new(config.Values, StringComparer.Ordinal);
 
-    public static TrialConfig FromJson(Dictionary<string, JsonElement>? values) =>
-        new((values ?? []).Select(v => new KeyValuePair<string, object?>(v.Key, Value(v.Value))));
-
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
         options.Converters.Add(new DoubleWithPoint());
         return options;
     }
-
-    public static object? Value(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Number when element.TryGetInt64(out var whole) && !element.GetRawText().Contains('.', StringComparison.Ordinal)
-            && !element.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase) => whole,
-        JsonValueKind.Number => element.GetDouble(),
-        JsonValueKind.String => element.GetString(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Null => null,
-        _ => element.GetRawText(),
-    };
 
     private sealed class DoubleWithPoint : System.Text.Json.Serialization.JsonConverter<double>
     {

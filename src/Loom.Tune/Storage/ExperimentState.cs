@@ -23,7 +23,7 @@ internal sealed record ExperimentState
     {
         public required string Id { get; init; }
 
-        public Dictionary<string, JsonElement>? Config { get; init; }
+        public TrialConfig Config { get; init; } = TrialConfig.Empty;
 
         public TrialStatus Status { get; init; }
 

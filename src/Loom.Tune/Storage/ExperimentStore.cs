@@ -13,7 +13,11 @@ internal sealed class ExperimentStore(string path)
     public const string StateFile = "experiment_state.json";
 
     private static readonly string[] CsvLeadingColumns = ["training_iteration", "time_total_s"];
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new TrialConfigJsonConverter() },
+    };
     private static readonly JsonSerializerOptions Line = new(JsonSerializerDefaults.Web);
 
     public string Path { get; } = path;

@@ -16,7 +16,7 @@ internal sealed record RandomSearchState
     public List<string> Parameters { get; init; } = [];
 
     /// <summary>The points to evaluate first.</summary>
-    public List<Dictionary<string, StoredValue>> Points { get; init; } = [];
+    public List<TrialConfig> Points { get; init; } = [];
 
     /// <summary>How many configs were suggested.</summary>
     public long Suggested { get; init; }

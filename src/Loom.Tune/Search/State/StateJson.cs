@@ -11,6 +11,7 @@ internal static class StateJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new TrialConfigJsonConverter() },
     };
 
     /// <summary>The JSON of a state.</summary>

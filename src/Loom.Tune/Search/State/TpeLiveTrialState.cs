@@ -7,7 +7,7 @@ internal sealed record TpeLiveTrialState
     public string Id { get; init; } = "";
 
     /// <summary>Its config.</summary>
-    public Dictionary<string, StoredValue> Config { get; init; } = [];
+    public TrialConfig Config { get; init; } = TrialConfig.Empty;
 
     /// <summary>The metric of its latest intermediate result, if any.</summary>
     public double? LastMetric { get; init; }

@@ -4,7 +4,7 @@ namespace Loom.Tune.Search.State;
 internal sealed record TpeObservationState
 {
     /// <summary>Its config.</summary>
-    public Dictionary<string, StoredValue> Config { get; init; } = [];
+    public TrialConfig Config { get; init; } = TrialConfig.Empty;
 
     /// <summary>Its loss (lower is better).</summary>
     public double Loss { get; init; }

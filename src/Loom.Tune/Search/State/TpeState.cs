@@ -22,7 +22,7 @@ internal sealed record TpeState
     public List<string> Parameters { get; init; } = [];
 
     /// <summary>The points to evaluate first.</summary>
-    public List<Dictionary<string, StoredValue>> Points { get; init; } = [];
+    public List<TrialConfig> Points { get; init; } = [];
 
     /// <summary>How many configs were suggested.</summary>
     public int Suggested { get; init; }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Loom.Tune.Schedulers;
+namespace Loom.Tune;
 
 /// <summary>
 /// Writes a <see cref="TrialConfig"/> keeping each value's type (a <see cref="long"/> 3 stays a long, a
@@ -36,8 +36,9 @@ internal sealed class TrialConfigJsonConverter : JsonConverter<TrialConfig>
         float f => new Entry(name, "float", f.ToString("R", CultureInfo.InvariantCulture)),
         double d => new Entry(name, "double", d.ToString("R", CultureInfo.InvariantCulture)),
         decimal m => new Entry(name, "decimal", m.ToString(CultureInfo.InvariantCulture)),
+        _ when Search.ConfigValues.TryNormalize(value, out var normalized) && normalized is not null => Encode(name, normalized),
         _ => throw new NotSupportedException(
-            $"The config value '{name}' is a {value.GetType().Name}; a scheduler's state can hold only null, booleans, strings and numbers."),
+            $"The config value '{name}' is a {value.GetType().Name}; a saved config can hold only null, booleans, strings and numbers."),
     };
 
     private static object? Decode(Entry entry) => entry.Type switch
