@@ -53,12 +53,13 @@ public sealed class HeadFixture : IAsyncLifetime
         return id;
     }
 
-    public async Task<JobView> WaitForAsync(long id, Func<JobView, bool> condition)
+    /// <summary>Polls the job (through <paramref name="client"/>, or the fixture's client) until the condition holds.</summary>
+    public async Task<JobView> WaitForAsync(long id, Func<JobView, bool> condition, HeadClient? client = null)
     {
         var watch = Stopwatch.StartNew();
         while (true)
         {
-            var job = await Client.GetAsync(id);
+            var job = await (client ?? Client).GetAsync(id);
             if (condition(job))
             {
                 return job;

@@ -47,7 +47,7 @@ public sealed class HeadRestartTests : IAsyncLifetime
         Assert.True(code == 0, stdout + stderr);
         using var client = HeadClient.Connect(new LoomHome(_head.Home));
 
-        var retried = await WaitAsync(client, b, j => j.State == JobState.Succeeded);
+        var retried = await _head.WaitForAsync(b, j => j.State == JobState.Succeeded, client);
         Assert.Equal(1, retried.RetryCount);
         var history = (await client.DescribeAsync(b)).History;
         Assert.Contains(history, t => t.To == JobState.Failed && t.Reason.Contains("The head restarted and found replica sh/0", StringComparison.Ordinal));
@@ -55,8 +55,8 @@ public sealed class HeadRestartTests : IAsyncLifetime
         Assert.Equal(JobState.Queued, (await client.GetAsync(c)).State);
 
         await File.WriteAllTextAsync(release, "");
-        await WaitAsync(client, a, j => j.State == JobState.Succeeded);
-        await WaitAsync(client, c, j => j.State == JobState.Succeeded);
+        await _head.WaitForAsync(a, j => j.State == JobState.Succeeded, client);
+        await _head.WaitForAsync(c, j => j.State == JobState.Succeeded, client);
         var (_, log, _) = await _head.Loom("log", a.ToString(CultureInfo.InvariantCulture));
         Assert.Contains("a-done", log, StringComparison.Ordinal);
     }
@@ -71,22 +71,6 @@ public sealed class HeadRestartTests : IAsyncLifetime
         Assert.True(code == 0, stdout + stderr);
         Assert.Contains("No head was running, so one was started", stderr, StringComparison.Ordinal);
         Assert.Matches(@"^local://loom/echo-\d+$", stdout.Split('\n')[0]);
-    }
-
-    private static async Task<Loom.Jobs.Api.JobView> WaitAsync(HeadClient client, long id, Func<Loom.Jobs.Api.JobView, bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var job = await client.GetAsync(id);
-            if (condition(job))
-            {
-                return job;
-            }
-
-            Assert.True(watch.Elapsed < Support.TestCluster.Patience, $"job {id} is {job.State}: {job.Reason}");
-            await Task.Delay(50);
-        }
     }
 
     private static IEnumerable<int> Tree(int pid)
