@@ -32,4 +32,10 @@ public sealed record JobSubmission
 
     /// <summary>The folder relative input paths are resolved against (the submitter's working directory).</summary>
     public string? BaseDirectory { get; init; }
+
+    /// <summary>
+    /// The scheduler's own run options (<c>-cfg key=value</c>) as given, for schedulers that read them
+    /// (Slurm's partition, account, …). The local head takes its options from the typed fields above.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RunOptions { get; init; } = new Dictionary<string, string>();
 }

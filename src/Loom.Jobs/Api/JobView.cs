@@ -11,7 +11,7 @@ public sealed record JobView
     /// <summary>The app id, <c>NAME-ID</c>.</summary>
     public required string AppId { get; init; }
 
-    /// <summary>The handle the CLI takes, <c>local://SESSION/APP_ID</c>.</summary>
+    /// <summary>The handle the CLI takes, <c>local://SESSION/APP_ID</c> or <c>slurm://SESSION/JOB_ID</c>.</summary>
     public required string Handle { get; init; }
 
     /// <summary>The app's name.</summary>
@@ -70,6 +70,9 @@ public sealed record JobView
 
     /// <summary>The job's folder: replica working directories, <c>checkpoints/</c>, <c>results/</c>.</summary>
     public string Directory { get; init; } = "";
+
+    /// <summary>The scheduler's own ids for the job where they differ from <see cref="Id"/> (Slurm's job ids of each heterogeneous group or array task).</summary>
+    public IReadOnlyList<string> SchedulerJobIds { get; init; } = [];
 
     /// <summary>The replicas of the latest attempt.</summary>
     public IReadOnlyList<ReplicaView> Replicas { get; init; } = [];
