@@ -61,6 +61,8 @@ SchedulerType=sched/backfill
 SchedulerParameters=bf_interval=1
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core_Memory
+# A job that asks for no memory gets 256 MiB per CPU, not the whole node.
+DefMemPerCPU=256
 GresTypes=gpu
 AccountingStorageType=accounting_storage/none
 JobCompType=jobcomp/filetxt
@@ -83,6 +85,13 @@ MaxArraySize=10001
 ${nodes}PartitionName=debug Nodes=ALL Default=YES MaxTime=INFINITE State=UP
 CONF
   printf '%s' "$gres" > "$CONF_DIR/gres.conf"
+}
+
+resolve_nodes() {
+  # Jobs name their first node (MASTER_ADDR, ${rank0_env}); make the node names resolve here.
+  for node in $NODES; do
+    grep -Eq "[[:space:]]$node([[:space:]]|$)" /etc/hosts || echo "127.0.0.1 $node" >> /etc/hosts
+  done
 }
 
 start_munge() {
@@ -112,6 +121,7 @@ start() {
     echo "local-cluster: slurmctld already runs"; wait_until_idle; sinfo; return
   fi
   write_config
+  resolve_nodes
   start_munge
   /usr/sbin/slurmctld -i
   for node in $NODES; do /usr/sbin/slurmd -N "$node"; done
