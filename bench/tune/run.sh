@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Loom Tune benchmark on the breast cancer sample: ASHA vs FIFO, TPE vs random search, cost per trial start.
-# Usage: bench/tune/run.sh [SEEDS]   (default 10; --pilot instead of SEEDS trains 200 random configs directly)
+# Loom Tune benchmark on the breast cancer sample: ASHA vs FIFO, TPE vs random search, cost per trial start and per epoch.
+# Usage: bench/tune/run.sh [SEEDS] [--model mlnet|mlp]   (default 10 seeds, the ML.NET model)
+#        bench/tune/run.sh --pilot [--model mlnet|mlp]   (trains 200 random configs directly)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-if [[ "${1:-}" == "--pilot" ]]; then
-  exec dotnet run -c Release --project examples/TuneBreastCancer -- --bench --pilot
-fi
-exec dotnet run -c Release --project examples/TuneBreastCancer -- --bench --seeds "${1:-10}"
+seeds=10
+pass=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --pilot) pass+=(--pilot); shift ;;
+    --model) pass+=(--model "$2"); shift 2 ;;
+    *) seeds="$1"; shift ;;
+  esac
+done
+exec dotnet run -c Release --project examples/TuneBreastCancer -- --bench --seeds "$seeds" "${pass[@]}"

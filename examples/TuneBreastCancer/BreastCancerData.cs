@@ -67,6 +67,23 @@ public sealed class BreastCancerData
     }
 
     /// <summary>
+    /// The sample indices of the train/validation split that <see cref="Split"/> makes: a shuffle by
+    /// <paramref name="seed"/>, the first <paramref name="validationFraction"/> of it held out.
+    /// </summary>
+    /// <param name="seed">The shuffle's seed.</param>
+    /// <param name="validationFraction">The share of samples held out.</param>
+    /// <returns>The training and the validation samples' indices.</returns>
+    public (int[] Train, int[] Validation) SplitIndices(int seed = 42, double validationFraction = 0.25)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validationFraction, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(validationFraction, 1);
+        var order = Enumerable.Range(0, Count).ToArray();
+        new Random(seed).Shuffle(order);
+        var validationCount = (int)Math.Round(Count * validationFraction);
+        return (order[validationCount..], order[..validationCount]);
+    }
+
+    /// <summary>
     /// A fixed train/validation split (stratified by nothing, shuffled by <paramref name="seed"/>) with features
     /// standardised by the training part's mean and standard deviation.
     /// </summary>
@@ -75,13 +92,7 @@ public sealed class BreastCancerData
     /// <returns>The split.</returns>
     public DataSplit Split(int seed = 42, double validationFraction = 0.25)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validationFraction, 0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(validationFraction, 1);
-        var order = Enumerable.Range(0, Count).ToArray();
-        new Random(seed).Shuffle(order);
-        var validationCount = (int)Math.Round(Count * validationFraction);
-        var train = order[validationCount..];
-        var validation = order[..validationCount];
+        var (train, validation) = SplitIndices(seed, validationFraction);
         var mean = new double[FeatureCount];
         var std = new double[FeatureCount];
         for (var j = 0; j < FeatureCount; j++)

@@ -10,13 +10,13 @@ if (args.Contains("--bench"))
     return await TuneBenchmark.RunAsync(args);
 }
 
-// Tune the MLP: 16 trials sampled by TPE, ASHA stopping the poor ones early, at most 30 epochs each.
+// Tune the ML.NET linear classifier: 16 trials sampled by TPE, ASHA stopping the poor ones early, at most 30 epochs each.
 var storage = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "loom_results");
 await using var loom = await LoomCluster.StartLocalAsync(new LocalClusterOptions { NodeName = "tune-breast-cancer" });
 var tuner = new Tuner(
     loom,
-    BreastCancerTrainable.Create(),
-    BreastCancerTrainable.Space(),
+    MlNetTrainable.Create(),
+    MlNetTrainable.Space(),
     new TuneConfig
     {
         Metric = "loss",
@@ -37,5 +37,5 @@ var (best, result) = grid.GetBestResult();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{grid.Trials.Count} trials, {grid.TotalIterations} epochs in all; results in {grid.ExperimentPath}"));
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"best: {best.TrialId} {BreastCancerTrainable.Describe(best.Config)} -> loss {result.Metric("loss"):F4}, accuracy {result.Metric("accuracy"):F4} after {result.Iteration} epochs"));
+    $"best: {best.TrialId} {MlNetTrainable.Describe(best.Config)} -> loss {result.Metric("loss"):F4}, accuracy {result.Metric("accuracy"):F4}, AUC {result.Metric("auc"):F4} after {result.Iteration} epochs"));
 return 0;

@@ -9,28 +9,25 @@ namespace Loom.Examples.TuneBreastCancer;
 
 /// <summary>
 /// The Loom Tune benchmark on the sample problem (<c>--bench</c>): ASHA against FIFO with random search, TPE
-/// against random search, and the tuner's cost per trial start. <c>--pilot</c> instead trains random configs
-/// directly to choose the targets.
+/// against random search, the tuner's cost per trial start and the models' cost per epoch. <c>--model mlnet</c>
+/// (the default, the sample's ML.NET linear classifier) or <c>--model mlp</c> (the hand-written MLP) picks the
+/// model tuned. <c>--pilot</c> instead trains random configs directly to choose the targets.
 /// </summary>
 public static class TuneBenchmark
 {
-    /// <summary>The validation loss the scheduler comparison counts iterations to.</summary>
-    public const double SchedulerTarget = 0.06;
-
-    /// <summary>The validation loss the search comparison counts trials to.</summary>
-    public const double SearchTarget = 0.056;
-
     private const int MaxEpochs = 30;
 
     /// <summary>Runs the benchmark.</summary>
-    /// <param name="args">The command line: <c>--bench</c>, optionally <c>--pilot</c>, <c>--seeds N</c> (default 5).</param>
+    /// <param name="args">The command line: <c>--bench</c>, optionally <c>--model mlnet|mlp</c>, <c>--pilot</c>, <c>--seeds N</c> (default 5).</param>
     /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var at = Array.IndexOf(args, "--model");
+        var model = BenchModel.Named(at >= 0 && at + 1 < args.Length ? args[at + 1] : BenchModel.MlNet.Name);
         if (args.Contains("--pilot"))
         {
-            Pilot.Run(configs: 200, epochs: MaxEpochs);
+            Pilot.Run(model, configs: 200, epochs: MaxEpochs);
             return 0;
         }
 
@@ -40,9 +37,13 @@ public static class TuneBenchmark
         try
         {
             Print($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-            await SchedulersAsync(loom, storage, seeds).ConfigureAwait(false);
-            await SearchersAsync(loom, storage, seeds).ConfigureAwait(false);
+            Print($"model: {model.Name}, {model.Description}");
+            var clock = Stopwatch.StartNew();
+            await SchedulersAsync(loom, storage, model, seeds).ConfigureAwait(false);
+            await SearchersAsync(loom, storage, model, seeds).ConfigureAwait(false);
             await OverheadAsync(loom, storage).ConfigureAwait(false);
+            EpochCost();
+            Print($"benchmark wall time: {clock.Elapsed.TotalSeconds:F0} s");
         }
         finally
         {
@@ -55,15 +56,15 @@ public static class TuneBenchmark
         return 0;
     }
 
-    private static async Task SchedulersAsync(LoomCluster loom, string storage, int seeds)
+    private static async Task SchedulersAsync(LoomCluster loom, string storage, BenchModel model, int seeds)
     {
-        Print($"(a) random search, 16 trials, <= {MaxEpochs} epochs each, 2 at a time: FIFO vs ASHA(grace 2, rf 3, max_t {MaxEpochs}); target loss <= {SchedulerTarget}");
+        Print($"(a) random search, 16 trials, <= {MaxEpochs} epochs each, 2 at a time: FIFO vs ASHA(grace 2, rf 3, max_t {MaxEpochs}); target loss <= {model.SchedulerTarget}");
         Print($"seed | FIFO: iters to target, total iters, best loss, wall s | ASHA: iters to target, total iters, best loss, wall s");
         var totals = new double[6];
         for (var seed = 1; seed <= seeds; seed++)
         {
-            var fifo = await RunAsync(loom, storage, $"fifo_{seed}", seed, null, null, 16, 2, SchedulerTarget).ConfigureAwait(false);
-            var asha = await RunAsync(loom, storage, $"asha_{seed}", seed, null, new AshaScheduler(gracePeriod: 2, reductionFactor: 3, maxT: MaxEpochs), 16, 2, SchedulerTarget).ConfigureAwait(false);
+            var fifo = await RunAsync(loom, storage, model, $"fifo_{seed}", seed, null, null, 16, 2, model.SchedulerTarget).ConfigureAwait(false);
+            var asha = await RunAsync(loom, storage, model, $"asha_{seed}", seed, null, new AshaScheduler(gracePeriod: 2, reductionFactor: 3, maxT: MaxEpochs), 16, 2, model.SchedulerTarget).ConfigureAwait(false);
             Print($"{seed} | {Show(fifo.IterationsToTarget)}, {fifo.TotalIterations}, {fifo.BestLoss:F4}, {fifo.Wall.TotalSeconds:F1} | {Show(asha.IterationsToTarget)}, {asha.TotalIterations}, {asha.BestLoss:F4}, {asha.Wall.TotalSeconds:F1}");
             totals[0] += fifo.IterationsToTarget ?? double.NaN;
             totals[1] += fifo.TotalIterations;
@@ -76,17 +77,17 @@ public static class TuneBenchmark
         Print($"mean | {totals[0] / seeds:F1}, {totals[1] / seeds:F1}, {totals[2] / seeds:F4} | {totals[3] / seeds:F1}, {totals[4] / seeds:F1}, {totals[5] / seeds:F4}");
     }
 
-    private static async Task SearchersAsync(LoomCluster loom, string storage, int seeds)
+    private static async Task SearchersAsync(LoomCluster loom, string storage, BenchModel model, int seeds)
     {
         const int trials = 30;
-        Print($"(b) FIFO, {trials} trials of {MaxEpochs} epochs, one at a time: random vs TPE(initial_random 8); target loss <= {SearchTarget}");
+        Print($"(b) FIFO, {trials} trials of {MaxEpochs} epochs, one at a time: random vs TPE(initial_random 8); target loss <= {model.SearchTarget}");
         Print($"seed | random: trials to target, best loss | TPE: trials to target, best loss");
         double randomSum = 0, tpeSum = 0, randomBest = 0, tpeBest = 0;
         int randomMissed = 0, tpeMissed = 0;
         for (var seed = 1; seed <= seeds; seed++)
         {
-            var random = await RunAsync(loom, storage, $"random_{seed}", seed, new RandomSearch(), null, trials, 1, SearchTarget).ConfigureAwait(false);
-            var tpe = await RunAsync(loom, storage, $"tpe_{seed}", seed, new TpeSearch(initialRandom: 8), null, trials, 1, SearchTarget).ConfigureAwait(false);
+            var random = await RunAsync(loom, storage, model, $"random_{seed}", seed, new RandomSearch(), null, trials, 1, model.SearchTarget).ConfigureAwait(false);
+            var tpe = await RunAsync(loom, storage, model, $"tpe_{seed}", seed, new TpeSearch(initialRandom: 8), null, trials, 1, model.SearchTarget).ConfigureAwait(false);
             Print($"{seed} | {Show(random.TrialsToTarget)}, {random.BestLoss:F4} | {Show(tpe.TrialsToTarget)}, {tpe.BestLoss:F4}");
             randomSum += random.TrialsToTarget ?? trials + 1;
             tpeSum += tpe.TrialsToTarget ?? trials + 1;
@@ -118,13 +119,62 @@ public static class TuneBenchmark
         }
     }
 
+    private static void EpochCost()
+    {
+        const int configs = 20;
+        foreach (var model in new[] { BenchModel.MlNet, BenchModel.Mlp })
+        {
+            // The first config warms up the JIT.
+            var space = model.Space();
+            var warmup = model.Start(space.Resolve(TrialConfig.Empty, new Random(1)));
+            warmup();
+            var random = new Random(2);
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < configs; i++)
+            {
+                var epoch = model.Start(space.Resolve(TrialConfig.Empty, random));
+                for (var e = 0; e < MaxEpochs; e++)
+                {
+                    epoch();
+                }
+            }
+
+            clock.Stop();
+            Print($"(d) {model.Name}: {configs} random configs x {MaxEpochs} epochs trained directly: {clock.Elapsed.TotalMilliseconds / (configs * MaxEpochs):F2} ms per epoch (train + evaluate)");
+        }
+
+        // What a checkpoint costs: the trainables write one after every epoch.
+        var folder = Directory.CreateTempSubdirectory("loom-tune-bench-checkpoint-").FullName;
+        try
+        {
+            var linear = LinearModel.Create(MlNetTrainable.LoadData(), new LinearModelOptions(LinearModelOptions.LinearSvm, LinearModelOptions.MinMax, 1e-4));
+            linear.TrainEpoch();
+            var mlp = new Mlp(30, 16, 0);
+            foreach (var (name, save) in new (string, Action)[] { ("mlnet", () => linear.Save(folder)), ("mlp", () => mlp.Save(Path.Combine(folder, MlpTrainable.CheckpointFile))) })
+            {
+                save();
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < 100; i++)
+                {
+                    save();
+                }
+
+                Print($"(d) {name}: a checkpoint written in {clock.Elapsed.TotalMilliseconds / 100:F2} ms");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static async Task<Outcome> RunAsync(
-        LoomCluster loom, string storage, string name, int seed, ISearcher? searcher, ITrialScheduler? scheduler, int samples, int concurrency, double target)
+        LoomCluster loom, string storage, BenchModel model, string name, int seed, ISearcher? searcher, ITrialScheduler? scheduler, int samples, int concurrency, double target)
     {
         int? iterationsToTarget = null;
         int? trialsToTarget = null;
         var clock = Stopwatch.StartNew();
-        var grid = await new Tuner(loom, BreastCancerTrainable.Create(MaxEpochs), BreastCancerTrainable.Space(),
+        var grid = await new Tuner(loom, model.Create(MaxEpochs), model.Space(),
             new TuneConfig
             {
                 Metric = "loss",

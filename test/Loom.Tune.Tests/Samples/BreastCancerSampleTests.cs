@@ -45,7 +45,7 @@ public sealed class BreastCancerSampleTests
     [Fact]
     public void One_model_reaches_over_90_percent_validation_accuracy_within_30_epochs()
     {
-        var split = BreastCancerData.Load().Split(BreastCancerTrainable.SplitSeed);
+        var split = BreastCancerData.Load().Split(MlpTrainable.SplitSeed);
         var model = new Mlp(30, 8, seed: 0);
         var best = 0.0;
         for (var epoch = 0; epoch < 30 && best <= 0.9; epoch++)
@@ -60,7 +60,7 @@ public sealed class BreastCancerSampleTests
     [Fact]
     public void A_model_saved_and_loaded_mid_training_ends_as_an_uninterrupted_one()
     {
-        var split = BreastCancerData.Load().Split(BreastCancerTrainable.SplitSeed);
+        var split = BreastCancerData.Load().Split(MlpTrainable.SplitSeed);
         var whole = new Mlp(30, 8, seed: 3);
         var interrupted = new Mlp(30, 8, seed: 3);
         var file = Path.GetTempFileName();
@@ -107,10 +107,10 @@ public sealed class BreastCancerSampleTests
 
         var tune = new TuneConfig { Metric = "loss" };
         var stop = new StopCriteria { MaxIterations = 8 };
-        var whole = await new Tuner(f.Loom, BreastCancerTrainable.Create(), space, tune, f.Run("whole", stop)).FitAsync();
+        var whole = await new Tuner(f.Loom, MlpTrainable.Create(), space, tune, f.Run("whole", stop)).FitAsync();
 
         using var interrupt = new CancellationTokenSource();
-        var first = new Tuner(f.Loom, BreastCancerTrainable.Create(), space, tune, f.Run("interrupted", stop))
+        var first = new Tuner(f.Loom, MlpTrainable.Create(), space, tune, f.Run("interrupted", stop))
             .OnProgress(grid =>
             {
                 if (grid.Trials.Count > 0 && grid.Trials[0].LastResult?.Iteration >= 3)
@@ -121,7 +121,7 @@ public sealed class BreastCancerSampleTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.FitAsync(interrupt.Token));
         var experiment = Path.Combine(f.Storage, "interrupted");
         Assert.True(Tuner.CanRestore(experiment));
-        var resumed = await Tuner.Restore(experiment, f.Loom, BreastCancerTrainable.Create(), space, tune, new RunConfig { Stop = stop }).FitAsync();
+        var resumed = await Tuner.Restore(experiment, f.Loom, MlpTrainable.Create(), space, tune, new RunConfig { Stop = stop }).FitAsync();
 
         var expected = Assert.Single(whole.Trials).LastResult!;
         var trial = Assert.Single(resumed.Trials);
@@ -136,7 +136,7 @@ public sealed class BreastCancerSampleTests
     public async Task A_short_seeded_asha_search_finds_a_model_over_90_percent_accurate()
     {
         await using var f = await TunerFixture.StartAsync(cpus: 2);
-        var tuner = new Tuner(f.Loom, BreastCancerTrainable.Create(), BreastCancerTrainable.Space(),
+        var tuner = new Tuner(f.Loom, MlpTrainable.Create(), MlpTrainable.Space(),
             new TuneConfig
             {
                 Metric = "loss",

@@ -6,11 +6,11 @@ using Domains = Loom.Tune.Search.Tune;
 namespace Loom.Examples.TuneBreastCancer;
 
 /// <summary>
-/// The sample's function trainable: trains an <see cref="Mlp"/> on the breast cancer data one epoch per
-/// iteration, reports the validation <c>loss</c> (log loss) and <c>accuracy</c>, checkpoints the weights every
+/// The hand-written alternative to <see cref="MlNetTrainable"/> (<c>--bench --model mlp</c>): trains an
+/// <see cref="Mlp"/> on the breast cancer data one epoch per iteration, reports the validation <c>loss</c> (log loss) and <c>accuracy</c>, checkpoints the weights every
 /// epoch and resumes from the trial's checkpoint.
 /// </summary>
-public static class BreastCancerTrainable
+public static class MlpTrainable
 {
     /// <summary>The checkpoint file inside a checkpoint folder.</summary>
     public const string CheckpointFile = "model.bin";
