@@ -61,20 +61,23 @@ public static class TuneBenchmark
         Print($"(a) random search, 16 trials, <= {MaxEpochs} epochs each, 2 at a time: FIFO vs ASHA(grace 2, rf 3, max_t {MaxEpochs}); target loss <= {model.SchedulerTarget}");
         Print($"seed | FIFO: iters to target, total iters, best loss, wall s | ASHA: iters to target, total iters, best loss, wall s");
         var totals = new double[6];
+        int fifoMissed = 0, ashaMissed = 0;
         for (var seed = 1; seed <= seeds; seed++)
         {
             var fifo = await RunAsync(loom, storage, model, $"fifo_{seed}", seed, null, null, 16, 2, model.SchedulerTarget).ConfigureAwait(false);
             var asha = await RunAsync(loom, storage, model, $"asha_{seed}", seed, null, new AshaScheduler(gracePeriod: 2, reductionFactor: 3, maxT: MaxEpochs), 16, 2, model.SchedulerTarget).ConfigureAwait(false);
             Print($"{seed} | {Show(fifo.IterationsToTarget)}, {fifo.TotalIterations}, {fifo.BestLoss:F4}, {fifo.Wall.TotalSeconds:F1} | {Show(asha.IterationsToTarget)}, {asha.TotalIterations}, {asha.BestLoss:F4}, {asha.Wall.TotalSeconds:F1}");
-            totals[0] += fifo.IterationsToTarget ?? double.NaN;
+            totals[0] += fifo.IterationsToTarget ?? 0;
             totals[1] += fifo.TotalIterations;
             totals[2] += fifo.BestLoss;
-            totals[3] += asha.IterationsToTarget ?? double.NaN;
+            totals[3] += asha.IterationsToTarget ?? 0;
             totals[4] += asha.TotalIterations;
             totals[5] += asha.BestLoss;
+            fifoMissed += fifo.IterationsToTarget is null ? 1 : 0;
+            ashaMissed += asha.IterationsToTarget is null ? 1 : 0;
         }
 
-        Print($"mean | {totals[0] / seeds:F1}, {totals[1] / seeds:F1}, {totals[2] / seeds:F4} | {totals[3] / seeds:F1}, {totals[4] / seeds:F1}, {totals[5] / seeds:F4}");
+        Print($"mean (iters to target over the seeds that reached it) | {totals[0] / Math.Max(1, seeds - fifoMissed):F1} ({fifoMissed} missed), {totals[1] / seeds:F1}, {totals[2] / seeds:F4} | {totals[3] / Math.Max(1, seeds - ashaMissed):F1} ({ashaMissed} missed), {totals[4] / seeds:F1}, {totals[5] / seeds:F4}");
     }
 
     private static async Task SearchersAsync(LoomCluster loom, string storage, BenchModel model, int seeds)
