@@ -181,6 +181,15 @@ public sealed class ScontrolJobsTests
     }
 
     [Fact]
+    public void The_one_line_form_of_scontrol_oneliner()
+    {
+        var jobs = ScontrolJobs.Parse(Read("scontrol-22.05-oneliner.txt"));
+        Assert.Equal([(29L, 29L, 0, "node1"), (30L, 29L, 1, "node2")], jobs.Select(job => (job.JobId, job.BaseJobId, job.HetJobOffset!.Value, job.NodeList)));
+        Assert.All(jobs, job => Assert.Equal(("het-oneline", "COMPLETED", 0, 0), (job.Name, job.State, job.ExitCode!.Value, job.Signal!.Value)));
+        Assert.All(jobs, job => Assert.NotNull(job.EndTime));
+    }
+
+    [Fact]
     public void A_job_name_with_spaces_stays_whole()
     {
         var job = Assert.Single(ScontrolJobs.Parse("JobId=5 JobName=my long run\n   UserId=ada(1000) JobState=RUNNING Reason=None\n   NodeList=node1\n"));
