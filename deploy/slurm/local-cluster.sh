@@ -120,6 +120,9 @@ start() {
   if pgrep -x slurmctld >/dev/null; then
     echo "local-cluster: slurmctld already runs"; wait_until_idle; sinfo; return
   fi
+  # A fresh cluster: jobs left from a cluster that was killed rather than stopped are forgotten.
+  pkill -x slurmd 2>/dev/null || true
+  rm -rf "$STATE"
   write_config
   resolve_nodes
   start_munge
