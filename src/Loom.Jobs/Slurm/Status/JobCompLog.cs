@@ -1,0 +1,71 @@
+namespace Loom.Jobs.Slurm;
+
+/// <summary>
+/// Reads Slurm's job-completion log as <c>JobCompType=jobcomp/filetxt</c> writes it (the file at
+/// <c>JobCompLoc</c> in <c>scontrol show config</c>): one line of <c>Key=Value</c> tokens per job, het component
+/// or array task, written when it ends. Array tasks carry <c>ArrayJobId=</c> and <c>ArrayTaskId=</c>, het components
+/// <c>HetJobId=</c> and <c>HetJobOffset=</c>; the line has no reason and no restart count. A job that is requeued
+/// gets a line each time (the requeue's line says <c>JobState=PENDING</c>), so one JobId may appear several times.
+/// </summary>
+public static class JobCompLog
+{
+    /// <summary>Parses the log's lines.</summary>
+    /// <param name="text">The log, or any run of its lines.</param>
+    /// <returns>One record per line, in file order, repeats kept: the last one of a JobId is its latest.</returns>
+    /// <exception cref="FormatException">A line does not start with <c>JobId=</c>, lacks <c>JobState</c>, or has a malformed value.</exception>
+    public static IReadOnlyList<SlurmJobInfo> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var jobs = new List<SlurmJobInfo>();
+        var lineNumber = 0;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            lineNumber++;
+            var line = rawLine.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (!line.StartsWith("JobId=", StringComparison.Ordinal))
+            {
+                throw new FormatException($"Job-completion log line {lineNumber} does not start with JobId=: '{(line.Length <= 80 ? line : line[..80] + "…")}'.");
+            }
+
+            jobs.Add(ParseLine(line, lineNumber));
+        }
+
+        return jobs;
+    }
+
+    private static SlurmJobInfo ParseLine(string line, int lineNumber)
+    {
+        var values = SlurmKeyValues.Parse(line);
+        var where = $"Job-completion log line {lineNumber}";
+        var draft = new SlurmJobDraft
+        {
+            JobId = SlurmValues.Long(SlurmKeyValues.Required(values, "JobId", where), $"{where}: JobId"),
+            Name = SlurmKeyValues.Optional(values, "Name") ?? "",
+            State = SlurmKeyValues.Required(values, "JobState", where),
+            NodeList = SlurmValues.Text(SlurmKeyValues.Optional(values, "NodeList")),
+            User = SlurmValues.User(SlurmKeyValues.Optional(values, "UserId")),
+            Partition = SlurmValues.Text(SlurmKeyValues.Optional(values, "Partition")),
+            SubmitTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "SubmitTime"), $"{where}: SubmitTime"),
+            StartTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "StartTime"), $"{where}: StartTime"),
+            EndTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "EndTime"), $"{where}: EndTime"),
+        };
+        (draft.ExitCode, draft.Signal) = SlurmExitStatus.ParsePair(SlurmKeyValues.Optional(values, "ExitCode"), $"{where}: ExitCode");
+        if (SlurmKeyValues.Optional(values, "ArrayJobId") is { } arrayJobId)
+        {
+            draft.BaseJobId = SlurmValues.Long(arrayJobId, $"{where}: ArrayJobId");
+            draft.ArrayTaskId = SlurmValues.OptionalInt(SlurmKeyValues.Optional(values, "ArrayTaskId"));
+        }
+        else if (SlurmKeyValues.Optional(values, "HetJobId") is { } hetJobId)
+        {
+            draft.BaseJobId = SlurmValues.Long(hetJobId, $"{where}: HetJobId");
+            draft.HetJobOffset = SlurmValues.Int(SlurmKeyValues.Required(values, "HetJobOffset", where), $"{where}: HetJobOffset");
+        }
+
+        return draft.ToInfo();
+    }
+}

@@ -1,0 +1,120 @@
+namespace Loom.Jobs.Slurm;
+
+/// <summary>
+/// Reads the output of <c>scontrol show job ID</c>: one record per job, het component or array task, each
+/// starting with <c>JobId=</c> and made of <c>Key=Value</c> tokens over several indented lines, records
+/// separated by a blank line. An array's pending tasks share one record whose <c>ArrayTaskId</c> is a range
+/// (<c>0-3%1</c>); a het job shows one record per component with <c>HetJobId=</c> and <c>HetJobOffset=</c>.
+/// </summary>
+public static class ScontrolJobs
+{
+    /// <summary>The message scontrol writes to stderr for a job it does not know, or no longer knows.</summary>
+    public const string InvalidJobIdMessage = "Invalid job id specified";
+
+    /// <summary>Parses the job records.</summary>
+    /// <param name="text">What <c>scontrol show job</c> wrote to stdout.</param>
+    /// <returns>The records in the order scontrol printed them; none for <c>No jobs in the system</c>.</returns>
+    /// <exception cref="FormatException">A record lacks <c>JobId</c> or <c>JobState</c>, or a value is malformed.</exception>
+    public static IReadOnlyList<SlurmJobInfo> Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var jobs = new List<SlurmJobInfo>();
+        foreach (var record in Records(text))
+        {
+            jobs.Add(ParseRecord(record));
+        }
+
+        return jobs;
+    }
+
+    /// <summary>Whether scontrol's stderr says the job id is unknown to it (never existed, or ended longer ago than MinJobAge).</summary>
+    /// <param name="stderr">What <c>scontrol show job</c> wrote to stderr, such as <c>slurm_load_jobs error: Invalid job id specified</c>.</param>
+    /// <returns>True for that error.</returns>
+    public static bool IsInvalidJobId(string stderr) =>
+        stderr is not null && stderr.Contains(InvalidJobIdMessage, StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> Records(string text)
+    {
+        var records = new List<string>();
+        var current = new List<string>();
+        var lineNumber = 0;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            lineNumber++;
+            var line = rawLine.TrimEnd('\r');
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("JobId=", StringComparison.Ordinal))
+            {
+                Flush(records, current);
+            }
+            else if (trimmed.Length == 0)
+            {
+                Flush(records, current);
+                continue;
+            }
+            else if (current.Count == 0)
+            {
+                if (trimmed == "No jobs in the system")
+                {
+                    continue;
+                }
+
+                throw new FormatException($"scontrol show job output, line {lineNumber}: '{Clip(trimmed)}' is not inside a record starting with JobId=.");
+            }
+
+            current.Add(line);
+        }
+
+        Flush(records, current);
+        return records;
+    }
+
+    private static void Flush(List<string> records, List<string> current)
+    {
+        if (current.Count > 0)
+        {
+            records.Add(string.Join('\n', current));
+            current.Clear();
+        }
+    }
+
+    private static SlurmJobInfo ParseRecord(string record)
+    {
+        var values = SlurmKeyValues.Parse(record);
+        var jobId = SlurmValues.Long(SlurmKeyValues.Required(values, "JobId", "A scontrol job record"), "JobId");
+        var where = $"scontrol job record {jobId}";
+        var draft = new SlurmJobDraft
+        {
+            JobId = jobId,
+            Name = SlurmKeyValues.Optional(values, "JobName") ?? "",
+            State = SlurmKeyValues.Required(values, "JobState", where),
+            Reason = SlurmKeyValues.Optional(values, "Reason") ?? "",
+            NodeList = SlurmValues.Text(SlurmKeyValues.Optional(values, "NodeList")),
+            User = SlurmValues.User(SlurmKeyValues.Optional(values, "UserId")),
+            Partition = SlurmValues.Text(SlurmKeyValues.Optional(values, "Partition")),
+            SubmitTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "SubmitTime"), $"{where}: SubmitTime"),
+            StartTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "StartTime"), $"{where}: StartTime"),
+            EndTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "EndTime"), $"{where}: EndTime"),
+        };
+        (draft.ExitCode, draft.Signal) = SlurmExitStatus.ParsePair(SlurmKeyValues.Optional(values, "ExitCode"), $"{where}: ExitCode");
+        if (SlurmKeyValues.Optional(values, "Restarts") is { } restarts)
+        {
+            draft.RestartCount = SlurmValues.Int(restarts, $"{where}: Restarts");
+        }
+
+        if (SlurmKeyValues.Optional(values, "ArrayJobId") is { } arrayJobId)
+        {
+            draft.BaseJobId = SlurmValues.Long(arrayJobId, $"{where}: ArrayJobId");
+            draft.ArrayTaskId = SlurmValues.OptionalInt(SlurmKeyValues.Optional(values, "ArrayTaskId"));
+        }
+        else if (SlurmKeyValues.Optional(values, "HetJobId") is { } hetJobId)
+        {
+            draft.BaseJobId = SlurmValues.Long(hetJobId, $"{where}: HetJobId");
+            draft.HetJobOffset = SlurmValues.Int(SlurmKeyValues.Required(values, "HetJobOffset", where), $"{where}: HetJobOffset");
+        }
+
+        return draft.ToInfo();
+    }
+
+    private static string Clip(string text) => text.Length <= 80 ? text : text[..80] + "…";
+}
