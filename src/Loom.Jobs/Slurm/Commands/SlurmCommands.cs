@@ -72,7 +72,7 @@ internal sealed class SlurmCommands(string? directory, TimeSpan timeout)
 
         try
         {
-            var result = await RunAsync("sacct", ["--parsable2", "--noheader", "--duplicates", "--jobs", jobId, "--format", format], cancellationToken);
+            var result = await RunAsync("sacct", ["--parsable2", "--duplicates", "--jobs", jobId, "--format", format], cancellationToken);
             return result.Succeeded && result.Stdout.Trim().Length > 0 ? result.Stdout : null;
         }
         catch (SchedulerException)
