@@ -38,7 +38,7 @@ public sealed class SlurmRunOptionsTests : IDisposable
             [
                 "--job-name=app-r-0", "--ntasks=1", "--cpus-per-task=1", "--mem=100", "--gres=gpu:2", "--partition=gpu", "--qos=high",
                 "--account=ml", "--constraint=a100", "--exclusive", "--time=120", "--comment=\"my run\"", "--mail-user=me@example.org",
-                "--mail-type=END,FAIL", "--requeue", $"--chdir={_apps.Home}", $"--output={jobDir}/slurm-%j.out", $"--error={jobDir}/slurm-%j.err",
+                "--mail-type=END,FAIL", "--requeue", $"--chdir={_apps.Home}", $"--output={jobDir}/slurm-%j.out", $"--error={jobDir}/slurm-%j.err", "--open-mode=append",
                 "hetjob",
                 "--job-name=app-r-1", "--ntasks=1", "--cpus-per-task=1", "--mem=100", "--gres=gpu:2", "--partition=gpu", "--qos=high",
                 "--account=ml", "--constraint=a100", "--exclusive",

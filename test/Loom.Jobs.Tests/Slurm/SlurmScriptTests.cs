@@ -36,6 +36,7 @@ public sealed class SlurmScriptTests : IDisposable
             #SBATCH --chdir={{home}}
             #SBATCH --output={{jobs}}/slurm-%j.out
             #SBATCH --error={{jobs}}/slurm-%j.err
+            #SBATCH --open-mode=append
 
             set -uo pipefail
 
@@ -54,7 +55,7 @@ public sealed class SlurmScriptTests : IDisposable
 
             # Each replica runs in this wrapper, which writes its exit status next to its logs.
             wrapper='"${@:2}"; s=$?; echo "$s" > "$1"; exit "$s"'
-            srun --kill-on-bad-exit=1 --output={{jobs}}/slurm-"${LOOM_SLURM_JOB}"-trainer-0.out --error={{jobs}}/slurm-"${LOOM_SLURM_JOB}"-trainer-0.err --export=ALL,LOOM_ROLE_NAME=trainer,LOOM_REPLICA_ID=0,RANK=0,LOCAL_RANK=0 \
+            srun --kill-on-bad-exit=1 --open-mode=append --output={{jobs}}/slurm-"${LOOM_SLURM_JOB}"-trainer-0.out --error={{jobs}}/slurm-"${LOOM_SLURM_JOB}"-trainer-0.err --export=ALL,LOOM_ROLE_NAME=trainer,LOOM_REPLICA_ID=0,RANK=0,LOCAL_RANK=0 \
                 /bin/bash -c "$wrapper" loom-replica {{jobs}}/slurm-"${LOOM_SLURM_JOB}"-trainer-0.exit python train.py --epochs 3
             status=$?
             exit "$status"
@@ -88,12 +89,12 @@ public sealed class SlurmScriptTests : IDisposable
         Assert.Contains("export WORLD_SIZE=3", lines);
         Assert.Contains("export MASTER_ADDR=\"$(scontrol show hostnames \"${SLURM_JOB_NODELIST_HET_GROUP_0}\" | head -n 1)\"", lines);
         Assert.Contains(
-            $"srun --kill-on-bad-exit=1 --het-group=0 --output={jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-trainer-0.out --error={jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-trainer-0.err " +
+            $"srun --kill-on-bad-exit=1 --het-group=0 --open-mode=append --output={jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-trainer-0.out --error={jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-trainer-0.err " +
             "--export=ALL,LOOM_ROLE_NAME=trainer,LOOM_REPLICA_ID=0,RANK=0,LOCAL_RANK=0 \\", lines);
         Assert.Contains(
             $"    /bin/bash -c \"$wrapper\" loom-replica {jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-trainer-1.exit python train.py --id \"${{LOOM_APP_ID}}\"-1 --master MASTER_ADDR \\", lines);
         Assert.Contains(
-            $"  : --het-group=2 --output={jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-ps-0.out --error={jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-ps-0.err " +
+            $"  : --het-group=2 --open-mode=append --output={jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-ps-0.out --error={jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-ps-0.err " +
             "--export=ALL,LOOM_ROLE_NAME=ps,LOOM_REPLICA_ID=0,RANK=2,LOCAL_RANK=0 \\", lines);
         Assert.Contains($"    /bin/bash -c \"$wrapper\" loom-replica {jobs}/slurm-\"${{LOOM_SLURM_JOB}}\"-ps-0.exit sh -c 'echo \"$RANK\"'", lines);
     }

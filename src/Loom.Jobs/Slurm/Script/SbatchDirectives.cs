@@ -102,6 +102,7 @@ internal static class SbatchDirectives
         Optional(lines, "--chdir", plan.WorkingDirectory);
         Optional(lines, "--output", SlurmLogPaths.Batch(plan.Options.JobDir, plan.Array is not null, "out"));
         Optional(lines, "--error", SlurmLogPaths.Batch(plan.Options.JobDir, plan.Array is not null, "err"));
+        lines.Add("--open-mode=append");
     }
 
     private static void Optional(List<string> lines, string flag, string? value)

@@ -106,7 +106,8 @@ internal static class SlurmScript
             script.Append(culture, $" --het-group={slot.HetGroup}");
         }
 
-        script.Append(" --output=").Append(ShellWord.Quote(SlurmLogPaths.Replica(jobDir, key, slot.Role, slot.ReplicaId, "out")));
+        // Appended, so that the logs of a requeued job keep its earlier attempts.
+        script.Append(" --open-mode=append --output=").Append(ShellWord.Quote(SlurmLogPaths.Replica(jobDir, key, slot.Role, slot.ReplicaId, "out")));
         script.Append(" --error=").Append(ShellWord.Quote(SlurmLogPaths.Replica(jobDir, key, slot.Role, slot.ReplicaId, "err")));
         script.Append(" --export=").Append(ShellWord.Quote(
             $"ALL,{ReplicaEnvironment.RoleName}={slot.Role},{ReplicaEnvironment.ReplicaId}={slot.ReplicaId.ToString(culture)}," +

@@ -116,7 +116,20 @@ internal static class SlurmJobViews
             return "";
         }
 
+        switch (state)
+        {
+            case JobState.Cancelled:
+                return "cancelled";
+            case JobState.Timeout:
+                return "ran past its time limit";
+        }
+
         var parts = new List<string>();
+        if (state == JobState.OutOfMemory)
+        {
+            parts.Add("ran out of memory");
+        }
+
         var failedReplicas = replicas.Where(r => r.ExitCode is { } code && code != 0).ToList();
         if (failedReplicas.Count > 0)
         {
@@ -142,13 +155,7 @@ internal static class SlurmJobViews
 
         if (parts.Count == 0)
         {
-            parts.Add(state switch
-            {
-                JobState.Timeout => "ran past its time limit",
-                JobState.OutOfMemory => "ran out of memory",
-                JobState.Cancelled => "cancelled",
-                _ => "failed",
-            });
+            parts.Add("failed");
         }
 
         return string.Join("; ", parts);

@@ -87,6 +87,7 @@ public sealed class SlurmClusterTests : IDisposable
         var job = await _cluster.WaitEndedAsync(result.Handle);
 
         Assert.Equal(JobState.Cancelled, job.State);
+        Assert.Equal("cancelled", job.Reason);
     }
 
     [SlurmFact]
