@@ -27,6 +27,13 @@ public sealed class SlurmClusterTests : IDisposable
         Assert.Equal(0, Assert.Single(job.Replicas).ExitCode);
         Assert.NotNull(job.StartedAt);
         Assert.NotNull(job.EndedAt);
+
+        var listed = Assert.Single(await _cluster.Scheduler.ListAsync(), j => j.Handle == result.Handle);
+        Assert.Equal(JobState.Succeeded, listed.State);
+        var described = await _cluster.Scheduler.DescribeAsync(result.Handle);
+        Assert.Equal(app.Name, described.App!.Name);
+        Assert.Equal(app.Roles[0].Args, described.App.Roles[0].Args);
+        Assert.Equal([JobState.Queued, JobState.Running, JobState.Succeeded], described.History.Select(t => t.To));
     }
 
     [SlurmFact]
