@@ -1,5 +1,6 @@
 using Loom.Jobs.Client;
 using Loom.Jobs.Components;
+using Loom.Jobs.Schedulers;
 using Loom.Jobs.Specs;
 
 namespace Loom.Cli.Jobs;
@@ -32,6 +33,11 @@ internal static class JobCommandRunner
             }
 
             return ExitCodes.Usage;
+        }
+        catch (SchedulerException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return e.IsUsageError ? ExitCodes.Usage : ExitCodes.Failure;
         }
         catch (AppSpecException e)
         {

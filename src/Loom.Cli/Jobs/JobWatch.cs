@@ -1,24 +1,28 @@
 using Loom.Jobs.Api;
-using Loom.Jobs.Client;
+using Loom.Jobs.Schedulers;
 using Loom.Jobs.Queue;
 
 namespace Loom.Cli.Jobs;
 
-/// <summary>Waits for jobs to end by polling the head.</summary>
+/// <summary>Waits for jobs to end by polling their scheduler.</summary>
 internal static class JobWatch
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often a cluster scheduler is asked: each poll runs Slurm's commands against its controller.</summary>
+    public static readonly TimeSpan SlowPollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Whether the job will not run again by itself: ended with no retry left, or halted.</summary>
     public static bool IsFinal(JobView job) =>
         job.State is JobState.Succeeded or JobState.Cancelled or JobState.Halted
         || (JobStateMachine.IsEnded(job.State) && job.RetryCount >= job.MaxRetries);
 
-    public static async Task<JobView> UntilFinalAsync(HeadClient client, long id, Func<JobView, Task>? onPoll = null)
+    public static async Task<JobView> UntilFinalAsync(IJobScheduler scheduler, string handle, Func<JobView, Task>? onPoll = null)
     {
+        var interval = scheduler.Name == SchedulerNames.Local ? PollInterval : SlowPollInterval;
         while (true)
         {
-            var job = await client.GetAsync(id).ConfigureAwait(false);
+            var job = await scheduler.GetAsync(handle).ConfigureAwait(false);
             if (onPoll is not null)
             {
                 await onPoll(job).ConfigureAwait(false);
@@ -29,7 +33,7 @@ internal static class JobWatch
                 return job;
             }
 
-            await Task.Delay(PollInterval).ConfigureAwait(false);
+            await Task.Delay(interval).ConfigureAwait(false);
         }
     }
 }

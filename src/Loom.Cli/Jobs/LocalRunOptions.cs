@@ -1,4 +1,5 @@
 using System.Globalization;
+using Loom.Jobs.Schedulers;
 using Loom.Jobs.Specs;
 
 namespace Loom.Cli.Jobs;
@@ -6,14 +7,14 @@ namespace Loom.Cli.Jobs;
 /// <summary>The run options (<c>-cfg key=value,…</c>) of the local scheduler, as <c>loom runopts</c> lists them.</summary>
 internal static class LocalRunOptions
 {
-    public static IReadOnlyList<(string Name, string Type, string Default, string Help)> All { get; } =
+    public static IReadOnlyList<RunOptionInfo> All { get; } =
     [
-        ("user", "str", "the current user", "the user the job is accounted to (fair share, GPU quotas); its processes run as the head's OS user"),
-        ("priority", "int", "the app's (0)", "queue priority; higher runs first and may preempt preemptible jobs"),
-        ("preemptible", "bool", "the app's (False)", "whether a higher-priority job may halt this one and take its GPUs"),
-        ("max_retries", "int", "the roles' max_retries", "how many times a FAILED, TIMEOUT or OUT_OF_MEMORY attempt is queued again"),
-        ("time_limit", "duration", "the app's (none)", "run time after which the job ends TIMEOUT (SIGTERM, grace period, SIGKILL), e.g. 90s, 30m, 2h"),
-        ("memory_limit", "int (MiB)", "the app's (none)", "resident memory per replica above which the job ends OUT_OF_MEMORY"),
+        new("user", "str", "the current user", "the user the job is accounted to (fair share, GPU quotas); its processes run as the head's OS user"),
+        new("priority", "int", "the app's (0)", "queue priority; higher runs first and may preempt preemptible jobs"),
+        new("preemptible", "bool", "the app's (False)", "whether a higher-priority job may halt this one and take its GPUs"),
+        new("max_retries", "int", "the roles' max_retries", "how many times a FAILED, TIMEOUT or OUT_OF_MEMORY attempt is queued again"),
+        new("time_limit", "duration", "the app's (none)", "run time after which the job ends TIMEOUT (SIGTERM, grace period, SIGKILL), e.g. 90s, 30m, 2h"),
+        new("memory_limit", "int (MiB)", "the app's (none)", "resident memory per replica above which the job ends OUT_OF_MEMORY"),
     ];
 
     /// <summary>The parsed values.</summary>
@@ -35,22 +36,8 @@ internal static class LocalRunOptions
         int? retries = null;
         TimeSpan? timeLimit = null;
         int? memoryLimit = null;
-        if (string.IsNullOrWhiteSpace(text))
+        foreach (var (key, value) in RunOptionPairs.Parse(text))
         {
-            return new Values(user, priority, preemptible, retries);
-        }
-
-
-        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new CliFailure($"-cfg takes key=value pairs separated by commas; '{pair}' has no '='.", ExitCodes.Usage);
-            }
-
-            var key = pair[..equals];
-            var value = pair[(equals + 1)..];
             switch (key)
             {
                 case "user":

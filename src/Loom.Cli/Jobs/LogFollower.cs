@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Loom.Jobs.Api;
-using Loom.Jobs.Client;
+using Loom.Jobs.Schedulers;
 
 namespace Loom.Cli.Jobs;
 
 /// <summary>Reads replicas' logs through the head, from where it last stopped, and prints whole lines.</summary>
-internal sealed class LogFollower(HeadClient client, long jobId, Func<ReplicaView, bool> selected, IReadOnlyList<string> streams, Regex? filter, bool prefix)
+internal sealed class LogFollower(IJobScheduler scheduler, string handle, Func<ReplicaView, bool> selected, IReadOnlyList<string> streams, Regex? filter, bool prefix)
 {
     private readonly Dictionary<(string Role, int Replica, string Stream), (long Offset, StringBuilder Pending)> _positions = [];
 
@@ -22,7 +22,7 @@ internal sealed class LogFollower(HeadClient client, long jobId, Func<ReplicaVie
                 var (offset, pending) = _positions.TryGetValue(key, out var p) ? p : (0L, new StringBuilder());
                 while (true)
                 {
-                    var (text, next) = await client.ReadLogAsync(jobId, replica.Role, replica.ReplicaId, stream, offset).ConfigureAwait(false);
+                    var (text, next) = await scheduler.ReadLogAsync(handle, replica.Role, replica.ReplicaId, stream, offset).ConfigureAwait(false);
                     if (next == offset)
                     {
                         break;

@@ -10,7 +10,12 @@ internal static class LoomProcess
         RunInAsync(null, null, arguments);
 
     /// <summary>Runs loom with <c>LOOM_HOME</c> set (when given) in a working directory (when given).</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string? loomHome, string? workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunInAsync(string? loomHome, string? workingDirectory, params string[] arguments) =>
+        RunWithAsync(loomHome, workingDirectory, null, TestCluster.Patience, arguments);
+
+    /// <summary>Runs loom with <c>LOOM_HOME</c>, a working directory, extra environment variables and a limit on how long it may run.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunWithAsync(
+        string? loomHome, string? workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan limit, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -21,6 +26,11 @@ internal static class LoomProcess
         if (loomHome is not null)
         {
             start.Environment["LOOM_HOME"] = loomHome;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         if (workingDirectory is not null)
@@ -37,7 +47,7 @@ internal static class LoomProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TestCluster.Patience);
+        await process.WaitForExitAsync().WaitAsync(limit);
         return (process.ExitCode, await stdout, await stderr);
     }
 }

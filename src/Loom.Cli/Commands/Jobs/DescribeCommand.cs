@@ -18,9 +18,9 @@ internal static class DescribeCommand
         var command = new Command("describe", "Show a job's state, app and transition history.") { handle, json };
         command.SetAction((parseResult, _) => JobCommandRunner.RunAsync(async () =>
         {
-            var id = HandleArgument.Read(parseResult, handle);
-            using var client = await HeadLauncher.ConnectAsync(LoomHome.Resolve()).ConfigureAwait(false);
-            var description = await client.DescribeAsync(id).ConfigureAwait(false);
+            var id = HandleArgument.ReadHandle(parseResult, handle);
+            using var scheduler = await SchedulerConnector.ForHandleAsync(id, LoomHome.Resolve()).ConfigureAwait(false);
+            var description = await scheduler.DescribeAsync(id).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(description, JobsJson.Indented));

@@ -8,9 +8,24 @@ namespace Loom.Cli.Commands.Jobs;
 /// <summary><c>loom cancel</c>, <c>loom halt</c> and <c>loom resume</c>: one action on one job.</summary>
 internal static class JobActionCommands
 {
-    public static Command Cancel() => Create(
-        "cancel", "Cancel a job (queued: never runs; running: stopped, SIGTERM then SIGKILL; an array's first task: the whole array).",
-        (client, id) => client.CancelAsync(id));
+    public static Command Cancel()
+    {
+        var handle = HandleArgument.Create();
+        var command = new Command(
+            "cancel",
+            "Cancel a job (queued: never runs; running: stopped, SIGTERM then SIGKILL; an array's first task: the whole array; on Slurm: scancel).")
+        {
+            handle,
+        };
+        command.SetAction((parseResult, _) => JobCommandRunner.RunAsync(async () =>
+        {
+            var id = HandleArgument.ReadHandle(parseResult, handle);
+            using var scheduler = await SchedulerConnector.ForHandleAsync(id, LoomHome.Resolve()).ConfigureAwait(false);
+            Print(await scheduler.CancelAsync(id).ConfigureAwait(false));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
 
     public static Command Halt() => Create(
         "halt", "Halt a running job: SIGTERM with LOOM_CHECKPOINT_DIR set, the grace period, resources released, checkpoints kept.",
@@ -28,10 +43,11 @@ internal static class JobActionCommands
         {
             var id = HandleArgument.Read(parseResult, handle);
             using var client = await HeadLauncher.ConnectAsync(LoomHome.Resolve()).ConfigureAwait(false);
-            var job = await action(client, id).ConfigureAwait(false);
-            Console.WriteLine($"{job.Handle} {JobStateNames.Name(job.State)}");
+            Print(await action(client, id).ConfigureAwait(false));
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    private static void Print(JobView job) => Console.WriteLine($"{job.Handle} {JobStateNames.Name(job.State)}");
 }

@@ -21,7 +21,8 @@ internal static class ListCommand
         var command = new Command("list", "List the jobs, newest first.") { scheduler, json, state, user };
         command.SetAction((parseResult, _) => JobCommandRunner.RunAsync(async () =>
         {
-            SchedulerOption.Check(parseResult.GetValue(scheduler));
+            var schedulerName = parseResult.GetValue(scheduler) ?? SchedulerNames.Local;
+            SchedulerOption.Check(schedulerName);
             JobState? wanted = null;
             if (parseResult.GetValue(state) is { } text)
             {
@@ -30,8 +31,7 @@ internal static class ListCommand
                     : throw new CliFailure($"'{text}' is not a job state; states: {JobStateNames.All}.", ExitCodes.Usage);
             }
 
-            using var client = await HeadLauncher.ConnectAsync(LoomHome.Resolve()).ConfigureAwait(false);
-            var jobs = await client.ListAsync(wanted, parseResult.GetValue(user)).ConfigureAwait(false);
+            var jobs = await ListAsync(schedulerName, wanted, parseResult.GetValue(user)).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(jobs, JobsJson.Indented));
@@ -55,5 +55,19 @@ internal static class ListCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static async Task<IReadOnlyList<JobView>> ListAsync(string schedulerName, JobState? state, string? user)
+    {
+        var home = LoomHome.Resolve();
+        if (schedulerName == SchedulerNames.Local)
+        {
+            using var client = await HeadLauncher.ConnectAsync(home).ConfigureAwait(false);
+            return await client.ListAsync(state, user).ConfigureAwait(false);
+        }
+
+        using var scheduler = await SchedulerConnector.ConnectAsync(schedulerName, home).ConfigureAwait(false);
+        var jobs = await scheduler.ListAsync().ConfigureAwait(false);
+        return [.. jobs.Where(j => (state is null || j.State == state) && (user is null || j.User == user))];
     }
 }

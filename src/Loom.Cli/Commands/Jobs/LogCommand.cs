@@ -26,7 +26,7 @@ internal static class LogCommand
         var command = new Command("log", "Print a job's replica logs.") { handle, selector, follow, tail, regex, streams };
         command.SetAction((parseResult, _) => JobCommandRunner.RunAsync(async () =>
         {
-            var id = HandleArgument.Read(parseResult, handle);
+            var id = HandleArgument.ReadHandle(parseResult, handle);
             var (role, replica) = Select(parseResult.GetValue(selector));
             Regex? filter;
             try
@@ -44,8 +44,8 @@ internal static class LogCommand
                 "stderr" => ["stderr"],
                 _ => ["stdout", "stderr"],
             };
-            using var client = await HeadLauncher.ConnectAsync(LoomHome.Resolve()).ConfigureAwait(false);
-            var job = await client.GetAsync(id).ConfigureAwait(false);
+            using var scheduler = await SchedulerConnector.ForHandleAsync(id, LoomHome.Resolve()).ConfigureAwait(false);
+            var job = await scheduler.GetAsync(id).ConfigureAwait(false);
             bool Selected(ReplicaView r) => (role is null || r.Role == role) && (replica is null || r.ReplicaId == replica);
             if (job.Replicas.Count > 0 && !job.Replicas.Any(Selected))
             {
@@ -54,7 +54,7 @@ internal static class LogCommand
             }
 
             var prefix = job.Replicas.Count(Selected) > 1;
-            var reader = new LogFollower(client, id, Selected, chosen, filter, prefix);
+            var reader = new LogFollower(scheduler, id, Selected, chosen, filter, prefix);
             if (!parseResult.GetValue(follow))
             {
                 var lines = await reader.ReadNewLinesAsync(job, flush: true).ConfigureAwait(false);
@@ -67,7 +67,7 @@ internal static class LogCommand
             }
 
             var first = true;
-            await JobWatch.UntilFinalAsync(client, id, async current =>
+            await JobWatch.UntilFinalAsync(scheduler, id, async current =>
             {
                 var lines = await reader.ReadNewLinesAsync(current, flush: JobWatch.IsFinal(current)).ConfigureAwait(false);
                 var shown = first && parseResult.GetValue(tail) is { } n ? lines.TakeLast(n) : lines;

@@ -4,6 +4,7 @@ using Loom.Cli.Jobs;
 using Loom.Jobs.Api;
 using Loom.Jobs.Client;
 using Loom.Jobs.Queue;
+using Loom.Jobs.Schedulers;
 using Loom.Jobs.Specs;
 
 namespace Loom.Cli.Commands.Jobs;
@@ -29,15 +30,17 @@ internal static class RunCommand
             Description = "A builtin (utils.sh, dist.ddp, …), ASSEMBLY.dll:NAME, or a spec file (app.yaml), then its flags.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("run", "Submit an app to the local job queue and print its handle.")
+        var command = new Command("run", "Submit an app to a scheduler (the local job queue by default) and print its handle.")
         {
             scheduler, cfg, dryrun, wait, log, after, afterAny, array, target,
         };
         command.SetAction((parseResult, _) => JobCommandRunner.RunAsync(async () =>
         {
-            SchedulerOption.Check(parseResult.GetValue(scheduler));
+            var schedulerName = parseResult.GetValue(scheduler) ?? SchedulerNames.Local;
+            SchedulerOption.Check(schedulerName);
             var words = parseResult.GetValue(target) ?? [];
-            var values = LocalRunOptions.Parse(parseResult.GetValue(cfg));
+            var onSlurm = schedulerName == SchedulerNames.Slurm;
+            var values = onSlurm ? new LocalRunOptions.Values(null, null, null, null) : LocalRunOptions.Parse(parseResult.GetValue(cfg));
             AppDef app;
             try
             {
@@ -62,6 +65,21 @@ internal static class RunCommand
                 }
             }
 
+            if (onSlurm)
+            {
+                return await SlurmRun.RunAsync(
+                    new SlurmRun.Request(
+                        app,
+                        RunOptionPairs.Parse(parseResult.GetValue(cfg)),
+                        parseResult.GetValue(array),
+                        AppResolver.BaseDirectory(words[0], Environment.CurrentDirectory),
+                        parseResult.GetValue(dryrun),
+                        parseResult.GetValue(wait) || parseResult.GetValue(log),
+                        parseResult.GetValue(log),
+                        (parseResult.GetValue(after)?.Length ?? 0) + (parseResult.GetValue(afterAny)?.Length ?? 0) > 0),
+                    home).ConfigureAwait(false);
+            }
+
             var dependencies = Dependencies(parseResult.GetValue(after), DependencyKind.AfterOk)
                 .Concat(Dependencies(parseResult.GetValue(afterAny), DependencyKind.AfterAny)).ToArray();
             var submission = new JobSubmission
@@ -81,30 +99,36 @@ internal static class RunCommand
                 return ExitCodes.Success;
             }
 
-            using var client = await ConnectOrStartAsync(home).ConfigureAwait(false);
-            var result = await client.SubmitAsync(submission).ConfigureAwait(false);
-            Console.WriteLine(result.Handle);
-            if (!parseResult.GetValue(wait) && !parseResult.GetValue(log))
-            {
-                return ExitCodes.Success;
-            }
-
-            var followers = parseResult.GetValue(log)
-                ? new LogFollower(client, result.Jobs[0].Id, _ => true, ["stdout", "stderr"], null, prefix: true)
-                : null;
-            var final = await JobWatch.UntilFinalAsync(client, result.Jobs[0].Id, async job =>
-            {
-                if (followers is not null)
-                {
-                    foreach (var line in await followers.ReadNewLinesAsync(job, flush: JobWatch.IsFinal(job)).ConfigureAwait(false))
-                    {
-                        Console.WriteLine(line);
-                    }
-                }
-            }).ConfigureAwait(false);
-            return Report(final);
+            using var local = new LocalScheduler(await ConnectOrStartAsync(home).ConfigureAwait(false));
+            return await SubmitAndWatchAsync(local, submission, parseResult.GetValue(wait) || parseResult.GetValue(log), parseResult.GetValue(log))
+                .ConfigureAwait(false);
         }));
         return command;
+    }
+
+    /// <summary>Submits, prints the handle, and with <paramref name="wait"/> follows the job (and its logs) to its end.</summary>
+    public static async Task<int> SubmitAndWatchAsync(IJobScheduler scheduler, JobSubmission submission, bool wait, bool log)
+    {
+        var result = await scheduler.SubmitAsync(submission).ConfigureAwait(false);
+        Console.WriteLine(result.Handle);
+        if (!wait)
+        {
+            return ExitCodes.Success;
+        }
+
+        var watched = scheduler.Name == SchedulerNames.Local ? result.Jobs[0].Handle : result.Handle;
+        var followers = log ? new LogFollower(scheduler, watched, _ => true, ["stdout", "stderr"], null, prefix: true) : null;
+        var final = await JobWatch.UntilFinalAsync(scheduler, watched, async job =>
+        {
+            if (followers is not null)
+            {
+                foreach (var line in await followers.ReadNewLinesAsync(job, flush: JobWatch.IsFinal(job)).ConfigureAwait(false))
+                {
+                    Console.WriteLine(line);
+                }
+            }
+        }).ConfigureAwait(false);
+        return Report(final);
     }
 
     /// <summary>Connects to the running head, or starts one and says so.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Loom.Cli.Jobs;
+using Loom.Jobs.Slurm;
 using Spectre.Console;
 
 namespace Loom.Cli.Commands.Jobs;
@@ -13,11 +14,13 @@ internal static class RunoptsCommand
         var command = new Command("runopts", "List the run options (-cfg key=value) of a scheduler.") { scheduler };
         command.SetAction((parseResult, _) => JobCommandRunner.RunAsync(() =>
         {
-            SchedulerOption.Check(parseResult.GetValue(scheduler));
-            var table = new Table().Title("local").AddColumns("option", "type", "default", "what it does");
-            foreach (var (name, type, @default, help) in LocalRunOptions.All)
+            var name = parseResult.GetValue(scheduler) ?? SchedulerNames.Local;
+            SchedulerOption.Check(name);
+            var options = name == SchedulerNames.Slurm ? SlurmScheduler.RunOptions : LocalRunOptions.All;
+            var table = new Table().Title(name).AddColumns("option", "type", "default", "what it does");
+            foreach (var option in options)
             {
-                table.AddRow(name, type, Markup.Escape(@default), Markup.Escape(help));
+                table.AddRow(Markup.Escape(option.Name), Markup.Escape(option.Type), Markup.Escape(option.Default), Markup.Escape(option.Help));
             }
 
             AnsiConsole.Write(table);

@@ -6,19 +6,17 @@ namespace Loom.Cli.Commands.Jobs;
 /// <summary>The <c>-s</c> option: which scheduler runs the app.</summary>
 internal static class SchedulerOption
 {
-    public static readonly string[] Known = ["local"];
-
     public static Option<string> Create() => new("-s", "--scheduler")
     {
-        Description = "The scheduler: local (this machine's head).",
+        Description = "The scheduler: local (this machine's head) or slurm (the Slurm cluster this machine submits to).",
         DefaultValueFactory = _ => "local",
     };
 
     public static void Check(string? name)
     {
-        if (name is not null && !Known.Contains(name))
+        if (name is not null && !SchedulerNames.Known.Contains(name))
         {
-            throw new CliFailure($"Unknown scheduler '{name}'; schedulers: {string.Join(", ", Known)}.", ExitCodes.Usage);
+            throw new CliFailure($"Unknown scheduler '{name}'; schedulers: {string.Join(", ", SchedulerNames.Known)}.", ExitCodes.Usage);
         }
     }
 }

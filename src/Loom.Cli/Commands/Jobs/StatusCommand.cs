@@ -18,9 +18,9 @@ internal static class StatusCommand
         var command = new Command("status", "Show a job's state.") { handle, json };
         command.SetAction((parseResult, _) => JobCommandRunner.RunAsync(async () =>
         {
-            var id = HandleArgument.Read(parseResult, handle);
-            using var client = await HeadLauncher.ConnectAsync(LoomHome.Resolve()).ConfigureAwait(false);
-            var job = await client.GetAsync(id).ConfigureAwait(false);
+            var id = HandleArgument.ReadHandle(parseResult, handle);
+            using var scheduler = await SchedulerConnector.ForHandleAsync(id, LoomHome.Resolve()).ConfigureAwait(false);
+            var job = await scheduler.GetAsync(id).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(job, JobsJson.Indented));

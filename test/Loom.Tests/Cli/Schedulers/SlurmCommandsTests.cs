@@ -1,0 +1,155 @@
+using System.Text.Json;
+
+namespace Loom.Tests.Cli.Schedulers;
+
+/// <summary>What <c>loom</c> does on Slurm beyond the shared contract: the script, run options, pending reasons, errors.</summary>
+[Trait("Category", "Slurm")]
+[Collection(SlurmSerial.Name)]
+public sealed class SlurmCommandsTests(SlurmHomeFixture slurm) : IClassFixture<SlurmHomeFixture>
+{
+    [Fact]
+    public async Task Dryrun_prints_the_sbatch_script_with_one_group_per_replica_and_submits_nothing()
+    {
+        var records = Records();
+        var (code, stdout, stderr) = await slurm.Loom(
+            "run", "-s", "slurm", "--dryrun", "-cfg", "partition=debug,account=ml", "utils.sh", "--num-replicas", "2", "--gpu", "1", "--", "echo", "hi");
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.StartsWith("#!/bin/bash", stdout, StringComparison.Ordinal);
+        Assert.Contains("#SBATCH hetjob", stdout, StringComparison.Ordinal);
+        Assert.Contains("--partition=debug", stdout, StringComparison.Ordinal);
+        Assert.Contains("--account=ml", stdout, StringComparison.Ordinal);
+        Assert.Contains("--gres=gpu:1", stdout, StringComparison.Ordinal);
+        Assert.Contains("srun", stdout, StringComparison.Ordinal);
+        Assert.Equal(records, Records());
+    }
+
+    /// <summary>The submission records in the fixture's LOOM_HOME.</summary>
+    private string[] Records()
+    {
+        var folder = Path.Combine(slurm.Home, "slurm", "jobs");
+        return Directory.Exists(folder) ? [.. Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)] : [];
+    }
+
+    [Fact]
+    public async Task Runopts_lists_the_slurm_run_options()
+    {
+        var (code, stdout, stderr) = await slurm.Loom("runopts", "-s", "slurm");
+
+        Assert.True(code == 0, stdout + stderr);
+        foreach (var option in new[] { "partition", "qos", "account", "constraint", "comment", "mail_user", "job_dir", "time_limit" })
+        {
+            Assert.Contains(option, stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_run_option_is_a_usage_error_that_suggests_the_right_one()
+    {
+        var (code, _, stderr) = await slurm.Loom("run", "-s", "slurm", "--dryrun", "-cfg", "partiton=debug", "utils.echo");
+
+        Assert.Equal(2, code);
+        Assert.Contains("partiton", stderr, StringComparison.Ordinal);
+        Assert.Contains("partition", stderr.Replace("partiton", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Halt_and_after_are_refused_on_slurm_with_what_to_do_instead()
+    {
+        var (haltCode, _, haltErr) = await slurm.Loom("halt", "slurm://loom-local/12345");
+        var (afterCode, _, afterErr) = await slurm.Loom("run", "-s", "slurm", "--after", "3", "utils.echo");
+
+        Assert.Equal(2, haltCode);
+        Assert.Contains("local jobs only", haltErr, StringComparison.Ordinal);
+        Assert.Equal(2, afterCode);
+        Assert.Contains("--after", afterErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_slurms_commands_the_error_says_how_to_get_them()
+    {
+        var empty = Path.Combine(slurm.Home, "empty-bin");
+        Directory.CreateDirectory(empty);
+
+        var (code, _, stderr) = await slurm.LoomWith(new Dictionary<string, string> { ["PATH"] = empty }, "run", "-s", "slurm", "utils.echo");
+
+        Assert.Equal(1, code);
+        Assert.Contains("sbatch", stderr, StringComparison.Ordinal);
+        Assert.Contains("local-cluster.sh", stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_request_no_node_can_hold_is_rejected_with_sbatchs_reason()
+    {
+        SlurmCluster.Ensure();
+
+        var (code, _, stderr) = await slurm.Loom("run", "-s", "slurm", "utils.sh", "--gpu", "99", "--", "true");
+
+        Assert.Equal(2, code);
+        Assert.Contains("sinfo", stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_job_waiting_for_busy_nodes_shows_slurms_pending_reason_and_list_and_describe_show_it()
+    {
+        SlurmCluster.Ensure();
+        var handles = new List<string>();
+        try
+        {
+            // Each node has 2 GPUs: two jobs taking 2 each fill the cluster, the third must wait.
+            for (var i = 0; i < 3; i++)
+            {
+                var (code, stdout, stderr) = await slurm.Loom("run", "-s", "slurm", "utils.sh", "--gpu", "2", "--memMB", "100", "--", "sleep", "600");
+                Assert.True(code == 0, stdout + stderr);
+                handles.Add(stdout.Split('\n')[0].Trim());
+            }
+
+            var waiting = handles[2];
+            var (statusCode, json, statusErr) = await slurm.Loom("status", waiting, "--json");
+            Assert.True(statusCode == 0, json + statusErr);
+            using (var status = JsonDocument.Parse(json))
+            {
+                Assert.Equal("QUEUED", status.RootElement.GetProperty("state").GetString());
+            }
+
+            await ReasonAsync(waiting);
+            var (_, human, _) = await slurm.Loom("status", waiting);
+            Assert.Contains("reason", human, StringComparison.Ordinal);
+
+            var (listCode, list, listErr) = await slurm.Loom("list", "-s", "slurm", "--json");
+            Assert.True(listCode == 0, list + listErr);
+            Assert.Contains(waiting, list, StringComparison.Ordinal);
+
+            var (describeCode, description, describeErr) = await slurm.Loom("describe", waiting, "--json");
+            Assert.True(describeCode == 0, description + describeErr);
+            using var described = JsonDocument.Parse(description);
+            Assert.NotEmpty(described.RootElement.GetProperty("job").GetProperty("schedulerJobIds").EnumerateArray());
+        }
+        finally
+        {
+            foreach (var handle in handles)
+            {
+                await slurm.Loom("cancel", handle);
+            }
+        }
+    }
+
+    /// <summary>Polls until Slurm has given the waiting job a reason (the scheduler sets it on its next pass).</summary>
+    private async Task<string> ReasonAsync(string handle)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var (_, json, _) = await slurm.Loom("status", handle, "--json");
+            using var status = JsonDocument.Parse(json);
+            var reason = status.RootElement.TryGetProperty("reason", out var r) ? r.GetString() ?? "" : "";
+            if (reason.Contains("Resources", StringComparison.Ordinal) || reason.Contains("Priority", StringComparison.Ordinal))
+            {
+                return reason;
+            }
+
+            Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), $"{handle} still shows no pending reason: '{reason}'");
+            await Task.Delay(500);
+        }
+    }
+}
