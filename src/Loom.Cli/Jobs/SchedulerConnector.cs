@@ -9,7 +9,7 @@ internal static class SchedulerConnector
 {
     public static async Task<IJobScheduler> ConnectAsync(string name, LoomHome home) => name switch
     {
-        SchedulerNames.Local => new LocalScheduler(await HeadLauncher.ConnectAsync(home).ConfigureAwait(false)),
+        SchedulerNames.Local => new LocalJobScheduler(await HeadLauncher.ConnectAsync(home).ConfigureAwait(false)),
         SchedulerNames.Slurm => Slurm(home),
         _ => throw new CliFailure($"Unknown scheduler '{name}'; schedulers: {string.Join(", ", SchedulerNames.Known)}.", ExitCodes.Usage),
     };

@@ -99,7 +99,7 @@ internal static class RunCommand
                 return ExitCodes.Success;
             }
 
-            using var local = new LocalScheduler(await ConnectOrStartAsync(home).ConfigureAwait(false));
+            using var local = new LocalJobScheduler(await ConnectOrStartAsync(home).ConfigureAwait(false));
             return await SubmitAndWatchAsync(local, submission, parseResult.GetValue(wait) || parseResult.GetValue(log), parseResult.GetValue(log))
                 .ConfigureAwait(false);
         }));

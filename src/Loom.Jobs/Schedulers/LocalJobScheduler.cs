@@ -8,7 +8,7 @@ namespace Loom.Jobs.Schedulers;
 /// <c>local://SESSION/NAME-ID</c>, <c>NAME-ID</c> or the job number.
 /// </summary>
 /// <param name="client">The head's client; disposed with the scheduler.</param>
-public sealed class LocalScheduler(HeadClient client) : IJobScheduler
+public sealed class LocalJobScheduler(HeadClient client) : IJobScheduler
 {
     /// <summary>The head's client.</summary>
     public HeadClient Client { get; } = client ?? throw new ArgumentNullException(nameof(client));
