@@ -28,7 +28,7 @@ internal static class SlurmErrors
 
     /// <summary>The controller could not be reached.</summary>
     public static SchedulerException ControllerUnreachable(string command, string stderr) => new(
-        $"The Slurm controller does not answer ({command}: {stderr.Trim()}): check that slurmctld runs ('scontrol ping', 'sinfo'), " +
+        $"The Slurm controller does not answer ({Prefixed(command, stderr)}): check that slurmctld runs ('scontrol ping', 'sinfo'), " +
         $"or for a local cluster run deploy/slurm/local-cluster.sh start.");
 
     /// <summary>Whether stderr says the job id is unknown (the job left the controller).</summary>
@@ -67,4 +67,11 @@ internal static class SlurmErrors
     public static string Message(string stderr) => string.Join(" ", stderr
         .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(l => l.Replace("sbatch: error: ", "", StringComparison.Ordinal).Replace("sbatch: ", "", StringComparison.Ordinal)));
+
+    /// <summary>Slurm's message, with the command's name in front unless Slurm already put it there.</summary>
+    private static string Prefixed(string command, string stderr)
+    {
+        var text = stderr.Trim();
+        return text.StartsWith(command + ":", StringComparison.Ordinal) ? text : $"{command}: {text}";
+    }
 }

@@ -79,6 +79,46 @@ public sealed class SlurmCommandsTests(SlurmHomeFixture slurm) : IClassFixture<S
     }
 
     [SkippableFact]
+    public async Task An_unreachable_controller_is_named_with_what_to_check()
+    {
+        SlurmCluster.Ensure();
+        // Slurm's real commands, pointed at a controller port where nothing listens.
+        var folder = Path.Combine(slurm.Home, "unreachable");
+        Directory.CreateDirectory(folder);
+        var config = File.ReadAllLines("/etc/slurm/slurm.conf").Where(l => !l.StartsWith("SlurmctldPort", StringComparison.Ordinal)).Append("SlurmctldPort=1");
+        await File.WriteAllLinesAsync(Path.Combine(folder, "slurm.conf"), config);
+        File.Copy("/etc/slurm/gres.conf", Path.Combine(folder, "gres.conf"));
+
+        var (code, _, stderr) = await slurm.LoomWith(
+            new Dictionary<string, string> { ["SLURM_CONF"] = Path.Combine(folder, "slurm.conf") }, "run", "-s", "slurm", "utils.sh", "--", "true");
+
+        Assert.Equal(1, code);
+        Assert.Contains("does not answer", stderr, StringComparison.Ordinal);
+        Assert.Contains("scontrol ping", stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_failed_attempt_is_requeued_and_the_retry_succeeds()
+    {
+        SlurmCluster.Ensure();
+
+        // The first attempt fails; Slurm's restart count tells the second one apart.
+        var (code, stdout, stderr) = await slurm.Loom(
+            "run", "-s", "slurm", "--wait", "-cfg", "max_retries=1", "utils.sh", "--memMB", "100", "--",
+            "sh", "-c", "echo attempt ${SLURM_RESTART_COUNT:-0}; test \"${SLURM_RESTART_COUNT:-0}\" -ge 1 || exit 3");
+
+        Assert.True(code == 0, stdout + stderr);
+        var handle = stdout.Split('\n')[0].Trim();
+        var (_, json, _) = await slurm.Loom("status", handle, "--json");
+        using var status = JsonDocument.Parse(json);
+        Assert.Equal("SUCCEEDED", status.RootElement.GetProperty("state").GetString());
+        Assert.Equal(1, status.RootElement.GetProperty("retryCount").GetInt32());
+        var (_, log, _) = await slurm.Loom("log", handle);
+        Assert.Contains("attempt 0", log, StringComparison.Ordinal);
+        Assert.Contains("attempt 1", log, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task A_request_no_node_can_hold_is_rejected_with_sbatchs_reason()
     {
         SlurmCluster.Ensure();
