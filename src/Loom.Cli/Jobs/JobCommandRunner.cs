@@ -39,6 +39,11 @@ internal static class JobCommandRunner
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return e.IsUsageError ? ExitCodes.Usage : ExitCodes.Failure;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (AppSpecException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);

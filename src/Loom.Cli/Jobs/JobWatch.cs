@@ -17,6 +17,15 @@ internal static class JobWatch
         job.State is JobState.Succeeded or JobState.Cancelled or JobState.Halted
         || (JobStateMachine.IsEnded(job.State) && job.RetryCount >= job.MaxRetries);
 
+    /// <summary>
+    /// Whether the job will not run again by itself, as its scheduler works: the local head queues a
+    /// retry after the attempt has ended, so an ended attempt with retries left is not final there; on
+    /// a cluster scheduler such as Slurm the job requeues itself before it ends (it shows as queued),
+    /// so any ended state is final.
+    /// </summary>
+    public static bool IsFinal(JobView job, string scheduler) =>
+        scheduler == SchedulerNames.Local ? IsFinal(job) : IsFinal(job) || JobStateMachine.IsEnded(job.State);
+
     public static async Task<JobView> UntilFinalAsync(IJobScheduler scheduler, string handle, Func<JobView, Task>? onPoll = null)
     {
         var interval = scheduler.Name == SchedulerNames.Local ? PollInterval : SlowPollInterval;
@@ -28,7 +37,7 @@ internal static class JobWatch
                 await onPoll(job).ConfigureAwait(false);
             }
 
-            if (IsFinal(job))
+            if (IsFinal(job, scheduler.Name))
             {
                 return job;
             }

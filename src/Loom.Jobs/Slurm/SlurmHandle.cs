@@ -92,5 +92,5 @@ public sealed record SlurmHandle(string Session, long JobId, int? ArrayIndex)
 
     private static string Usage(string text) =>
         $"'{text}' is not a Slurm job handle: give what 'loom run' printed (slurm://CLUSTER/JOB_ID), " +
-        "slurm://CLUSTER/JOB_ID_INDEX for one array task, or the bare JOB_ID.";
+        "slurm://CLUSTER/JOB_ID_INDEX for one array task (on the command line a bare number names a local job).";
 }

@@ -59,10 +59,20 @@ public sealed partial class SlurmScheduler : IJobScheduler
         var plan = SlurmJobPlan.For(submission, _paths.Jobs);
         var script = SlurmScript.Build(plan);
         _commands.Require("sbatch");
-        Directory.CreateDirectory(plan.Options.JobDir);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var scriptPath = Path.Combine(plan.Options.JobDir, $"loom-{plan.App.Name}-{stamp}-{Guid.NewGuid().ToString("N")[..6]}.sbatch");
-        await File.WriteAllTextAsync(scriptPath, script, cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(plan.Options.JobDir);
+            await File.WriteAllTextAsync(scriptPath, script, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SchedulerException(
+                $"The job folder '{plan.Options.JobDir}' cannot hold the batch script ({e.Message}). Give a folder you can write that every node sees: -cfg job_dir=DIR.",
+                e)
+            { IsUsageError = true };
+        }
 
         var (jobId, sbatchCluster, result) = await _commands.SbatchAsync(scriptPath, cancellationToken);
         if (jobId == 0)
@@ -74,6 +84,23 @@ public sealed partial class SlurmScheduler : IJobScheduler
                     : SlurmErrors.Rejected(result.Stderr, scriptPath);
         }
 
+        try
+        {
+            return await RecordAsync(submission, plan, scriptPath, jobId, sbatchCluster, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var id = jobId.ToString(CultureInfo.InvariantCulture);
+            throw new SchedulerException(
+                $"Slurm accepted the job as {id}, but Loom could not record it under {_paths.Root} ({e.Message}), so 'loom status' and 'loom log' cannot follow it. " +
+                $"Follow it with 'squeue -j {id}', stop it with 'scancel {id}'; its logs are in {plan.Options.JobDir}.",
+                e);
+        }
+    }
+
+    private async Task<SubmitResult> RecordAsync(
+        JobSubmission submission, SlurmJobPlan plan, string scriptPath, long jobId, string? sbatchCluster, CancellationToken cancellationToken)
+    {
         var cluster = sbatchCluster is { Length: > 0 } named ? named : await _config.ClusterNameAsync(cancellationToken);
         var record = new SlurmJobRecord
         {

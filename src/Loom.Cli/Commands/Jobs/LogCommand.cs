@@ -69,7 +69,7 @@ internal static class LogCommand
             var first = true;
             await JobWatch.UntilFinalAsync(scheduler, id, async current =>
             {
-                var lines = await reader.ReadNewLinesAsync(current, flush: JobWatch.IsFinal(current)).ConfigureAwait(false);
+                var lines = await reader.ReadNewLinesAsync(current, flush: JobWatch.IsFinal(current, scheduler.Name)).ConfigureAwait(false);
                 var shown = first && parseResult.GetValue(tail) is { } n ? lines.TakeLast(n) : lines;
                 first = false;
                 foreach (var line in shown)

@@ -122,7 +122,7 @@ internal static class RunCommand
         {
             if (followers is not null)
             {
-                foreach (var line in await followers.ReadNewLinesAsync(job, flush: JobWatch.IsFinal(job)).ConfigureAwait(false))
+                foreach (var line in await followers.ReadNewLinesAsync(job, flush: JobWatch.IsFinal(job, scheduler.Name)).ConfigureAwait(false))
                 {
                     Console.WriteLine(line);
                 }

@@ -69,8 +69,16 @@ internal sealed class SlurmClusterConfig(SlurmPaths paths, SlurmCommands command
         }
 
         var value = Read(config, name) ?? "";
-        Directory.CreateDirectory(paths.Root);
-        await File.WriteAllTextAsync(cacheFile, value, cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(paths.Root);
+            await File.WriteAllTextAsync(cacheFile, value, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves a later lookup; an unwritable $LOOM_HOME must not stop the command.
+        }
+
         return value;
     }
 }

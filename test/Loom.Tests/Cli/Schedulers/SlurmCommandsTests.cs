@@ -32,6 +32,18 @@ public sealed class SlurmCommandsTests(SlurmHomeFixture slurm) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Run_option_values_keep_their_commas()
+    {
+        var (code, stdout, stderr) = await slurm.Loom(
+            "run", "-s", "slurm", "--dryrun", "-cfg", "mail_type=BEGIN,END,mail_user=me@example.org,partition=debug", "utils.echo");
+
+        Assert.True(code == 0, stdout + stderr);
+        Assert.Contains("BEGIN,END", stdout, StringComparison.Ordinal);
+        Assert.Contains("me@example.org", stdout, StringComparison.Ordinal);
+        Assert.Contains("debug", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Runopts_lists_the_slurm_run_options()
     {
         var (code, stdout, stderr) = await slurm.Loom("runopts", "-s", "slurm");
@@ -116,6 +128,53 @@ public sealed class SlurmCommandsTests(SlurmHomeFixture slurm) : IClassFixture<S
         var (_, log, _) = await slurm.Loom("log", handle);
         Assert.Contains("attempt 0", log, StringComparison.Ordinal);
         Assert.Contains("attempt 1", log, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_job_folder_that_cannot_be_written_is_a_usage_error_before_anything_is_submitted()
+    {
+        SlurmCluster.Ensure();
+
+        var (code, _, stderr) = await slurm.Loom("run", "-s", "slurm", "-cfg", "job_dir=/proc/loom-jobs", "utils.echo");
+
+        Assert.Equal(2, code);
+        Assert.Contains("job_dir", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_job_slurm_accepted_but_loom_could_not_record_is_named_so_nothing_is_lost()
+    {
+        SlurmCluster.Ensure();
+        var jobs = Path.Combine(slurm.Home, "jobs-elsewhere");
+
+        var (code, stdout, stderr) = await slurm.LoomWith(
+            new Dictionary<string, string> { ["LOOM_HOME"] = "/proc/loom-home" }, "run", "-s", "slurm", "-cfg", "job_dir=" + jobs, "utils.sh", "--memMB", "50", "--", "true");
+
+        var id = System.Text.RegularExpressions.Regex.Match(stderr, @"accepted the job as (\d+)");
+        if (id.Success)
+        {
+            await slurm.Loom("cancel", "slurm://any/" + id.Groups[1].Value);
+        }
+
+        Assert.True(code == 1, stdout + stderr);
+        Assert.True(id.Success, stderr);
+        Assert.Contains("scancel " + id.Groups[1].Value, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Waiting_ends_when_a_job_with_retries_left_times_out()
+    {
+        SlurmCluster.Ensure();
+
+        // Slurm requeues only from the batch script after a failed srun; a timeout ends the job for good.
+        var (code, stdout, stderr) = await slurm.Loom(
+            "run", "-s", "slurm", "--wait", "-cfg", "time_limit=1m,max_retries=1", "utils.sh", "--memMB", "100", "--", "sleep", "600");
+
+        Assert.Equal(1, code);
+        Assert.Contains("TIMEOUT", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("slurm://", stdout, StringComparison.Ordinal);
     }
 
     [SkippableFact]
