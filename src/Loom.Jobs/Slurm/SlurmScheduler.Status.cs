@@ -62,24 +62,25 @@ public sealed partial class SlurmScheduler
 
     /// <summary>
     /// The user's jobs, newest first: those <c>squeue</c> reports (the queue and recently ended jobs) and those
-    /// Loom recorded under <c>$LOOM_HOME/slurm/jobs</c>. An array is one entry.
+    /// Loom recorded under <c>$LOOM_HOME/slurm/jobs</c>. An array is one entry. Only the records of those jobs are
+    /// read: another user's job, or one Slurm reports in a form Loom cannot read, is left out rather than an error.
     /// </summary>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The jobs.</returns>
     public async Task<IReadOnlyList<JobView>> ListAsync(CancellationToken cancellationToken = default)
     {
         var known = (await _lookup.QueueAsync(cancellationToken)).ToList();
-        var recorded = _store.Ids();
+        var recorded = _store.Ids().ToHashSet();
         if (recorded.Any(id => known.All(i => i.BaseJobId != id)))
         {
             var seen = known.Select(i => i.BaseJobId).ToHashSet();
-            known.AddRange((await _lookup.ControllerAsync(cancellationToken)).Where(i => recorded.Contains(i.BaseJobId) && !seen.Contains(i.BaseJobId)));
+            known.AddRange((await _lookup.ControllerAsync(recorded, cancellationToken)).Where(i => recorded.Contains(i.BaseJobId) && !seen.Contains(i.BaseJobId)));
         }
 
         if (recorded.Any(id => known.All(i => i.BaseJobId != id)))
         {
             var seen = known.Select(i => i.BaseJobId).ToHashSet();
-            known.AddRange((await _lookup.EndedAsync(cancellationToken))
+            known.AddRange((await _lookup.EndedAsync(recorded, skipMalformed: true, cancellationToken))
                 .Where(i => recorded.Contains(i.BaseJobId) && !seen.Contains(i.BaseJobId))
                 .GroupBy(i => i.JobId).Select(g => g.Last()));
         }

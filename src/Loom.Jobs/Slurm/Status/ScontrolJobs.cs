@@ -15,13 +15,40 @@ public static class ScontrolJobs
     /// <param name="text">What <c>scontrol show job</c> wrote to stdout.</param>
     /// <returns>The records in the order scontrol printed them; none for <c>No jobs in the system</c>.</returns>
     /// <exception cref="FormatException">A record lacks <c>JobId</c> or <c>JobState</c>, or a value is malformed.</exception>
-    public static IReadOnlyList<SlurmJobInfo> Parse(string text)
+    public static IReadOnlyList<SlurmJobInfo> Parse(string text) => Parse(text, null, skipMalformed: false);
+
+    /// <summary>
+    /// Parses the records of some jobs only. <c>scontrol show job</c> lists every user's jobs, so a record is first
+    /// matched by its <c>JobId=</c>, <c>ArrayJobId=</c> or <c>HetJobId=</c> (a job name that holds such text does
+    /// not count) and only the records of the wanted jobs are read further.
+    /// </summary>
+    /// <param name="text">What <c>scontrol show job</c> wrote to stdout.</param>
+    /// <param name="jobIds">The jobs wanted (a job id, an array's or a het job's id), or null for every job.</param>
+    /// <param name="skipMalformed">Whether a malformed record of a wanted job is skipped rather than an error.</param>
+    /// <returns>The wanted jobs' records in the order scontrol printed them.</returns>
+    /// <exception cref="FormatException">
+    /// <paramref name="skipMalformed"/> is false and a wanted job's record lacks <c>JobState</c> or has a
+    /// malformed value (or, when every job is wanted, text stands outside a record). Records of other jobs never throw.
+    /// </exception>
+    public static IReadOnlyList<SlurmJobInfo> Parse(string text, IReadOnlySet<long>? jobIds, bool skipMalformed)
     {
         ArgumentNullException.ThrowIfNull(text);
         var jobs = new List<SlurmJobInfo>();
-        foreach (var record in Records(text))
+        foreach (var record in Records(text, strict: jobIds is null && !skipMalformed))
         {
-            jobs.Add(ParseRecord(record));
+            var values = KeyValues(record);
+            if (jobIds is not null && !SlurmKeyValues.IsOf(values, jobIds))
+            {
+                continue;
+            }
+
+            try
+            {
+                jobs.Add(ParseRecord(values));
+            }
+            catch (FormatException) when (skipMalformed)
+            {
+            }
         }
 
         return jobs;
@@ -33,7 +60,7 @@ public static class ScontrolJobs
     public static bool IsInvalidJobId(string stderr) =>
         stderr is not null && stderr.Contains(InvalidJobIdMessage, StringComparison.OrdinalIgnoreCase);
 
-    private static List<string> Records(string text)
+    private static List<string> Records(string text, bool strict)
     {
         var records = new List<string>();
         var current = new List<string>();
@@ -54,7 +81,7 @@ public static class ScontrolJobs
             }
             else if (current.Count == 0)
             {
-                if (trimmed == "No jobs in the system")
+                if (trimmed == "No jobs in the system" || !strict)
                 {
                     continue;
                 }
@@ -78,9 +105,15 @@ public static class ScontrolJobs
         }
     }
 
-    private static SlurmJobInfo ParseRecord(string record)
+    /// <summary>
+    /// A record's values: the name runs to the end of its line (in the one-line form, to the last <c>HetJobIdSet=</c> or <c>UserId=</c>, whichever comes first),
+    /// later fields take their first occurrence, since the record ends with user text (<c>Command=</c>, <c>WorkDir=</c>).
+    /// </summary>
+    private static Dictionary<string, string> KeyValues(string record) =>
+        SlurmKeyValues.Parse(record, "JobName", ["HetJobIdSet", "UserId"], SlurmKeyValues.Repeats.FirstWins);
+
+    private static SlurmJobInfo ParseRecord(Dictionary<string, string> values)
     {
-        var values = SlurmKeyValues.Parse(record);
         var jobId = SlurmValues.Long(SlurmKeyValues.Required(values, "JobId", "A scontrol job record"), "JobId");
         var where = $"scontrol job record {jobId}";
         var draft = new SlurmJobDraft

@@ -61,6 +61,10 @@ public static class SlurmStates
             : throw new FormatException($"Unknown Slurm job state '{slurmState}'.");
     }
 
+    /// <summary>The Loom state a Slurm state stands for, or false for a state Loom does not know.</summary>
+    internal static bool TryToLoom(string slurmState, out JobState state) =>
+        Map.TryGetValue(Normalize(slurmState ?? ""), out state);
+
     /// <summary>Whether a Slurm state is final: the job will not run (again) unless someone requeues it.</summary>
     /// <param name="slurmState">A state as Slurm writes it.</param>
     /// <returns>True for COMPLETED, FAILED, CANCELLED, TIMEOUT, OUT_OF_MEMORY and the other ways a job ends.</returns>

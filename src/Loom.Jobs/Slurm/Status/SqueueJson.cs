@@ -14,6 +14,8 @@ public static class SqueueJson
 {
     private const long NoValue = 0xFFFF_FFFE;
 
+    private const long InvalidJobIdError = 2017;
+
     private static readonly string[] ErrorParts = ["description", "error", "source"];
 
     /// <summary>Parses the jobs.</summary>
@@ -24,9 +26,28 @@ public static class SqueueJson
     /// </returns>
     /// <exception cref="FormatException">
     /// The text is not JSON, has no <c>jobs</c> list, a job lacks <c>job_id</c> or <c>job_state</c>, or the
-    /// <c>errors</c> list is not empty (its messages are in the exception's message).
+    /// <c>errors</c> list holds an error other than an invalid job id (its messages are in the exception's message).
     /// </exception>
-    public static IReadOnlyList<SlurmJobInfo> Parse(string json)
+    /// <remarks>
+    /// Slurm 23.11 and later answer <c>squeue --json --jobs ID</c> for a job the controller no longer holds with
+    /// exit status 0 and <c>Invalid job id specified</c> in <c>errors</c>: that error means the job is not in the
+    /// queue, so it yields no record (and a missing <c>jobs</c> list is then an empty one).
+    /// </remarks>
+    public static IReadOnlyList<SlurmJobInfo> Parse(string json) => Parse(json, null, skipMalformed: false);
+
+    /// <summary>Parses the jobs, or only some of them.</summary>
+    /// <param name="json">What <c>squeue --json</c> wrote to stdout.</param>
+    /// <param name="jobIds">
+    /// The jobs wanted (matched by <c>job_id</c>, <c>array_job_id</c> or <c>het_job_id</c>), or null for every job.
+    /// The other jobs are not read further, so one of them that Loom cannot read does no harm.
+    /// </param>
+    /// <param name="skipMalformed">Whether a wanted job that cannot be read is skipped rather than an error.</param>
+    /// <returns>The wanted jobs' records, as <see cref="Parse(string)"/> makes them.</returns>
+    /// <exception cref="FormatException">
+    /// The text is not a JSON object, <c>errors</c> holds an error other than an invalid job id, there is no
+    /// <c>jobs</c> list, or (unless <paramref name="skipMalformed"/>) a wanted job cannot be read.
+    /// </exception>
+    public static IReadOnlyList<SlurmJobInfo> Parse(string json, IReadOnlySet<long>? jobIds, bool skipMalformed)
     {
         ArgumentNullException.ThrowIfNull(json);
         JsonDocument document;
@@ -47,32 +68,75 @@ public static class SqueueJson
                 throw new FormatException($"squeue --json output is a JSON {root.ValueKind}, not an object with a jobs list.");
             }
 
-            ThrowOnErrors(root);
+            var invalidJobId = CheckErrors(root);
             if (!root.TryGetProperty("jobs", out var jobsElement) || jobsElement.ValueKind != JsonValueKind.Array)
             {
-                throw new FormatException("squeue --json output has no \"jobs\" list.");
+                return invalidJobId && (!root.TryGetProperty("jobs", out var absent) || absent.ValueKind == JsonValueKind.Null)
+                    ? []
+                    : throw new FormatException("squeue --json output has no \"jobs\" list.");
             }
 
             var jobs = new List<SlurmJobInfo>();
             var index = 0;
             foreach (var job in jobsElement.EnumerateArray())
             {
-                jobs.Add(ParseJob(job, index++));
+                var at = index++;
+                if (jobIds is not null && !IsOf(job, jobIds))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    jobs.Add(ParseJob(job, at));
+                }
+                catch (FormatException) when (skipMalformed)
+                {
+                }
             }
 
             return jobs;
         }
     }
 
-    private static void ThrowOnErrors(JsonElement root)
+    /// <summary>Throws on the errors squeue reported, but for an invalid job id (the job is not in the queue): whether there was one.</summary>
+    private static bool CheckErrors(JsonElement root)
     {
         if (!root.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() == 0)
         {
-            return;
+            return false;
         }
 
-        var messages = errors.EnumerateArray().Select(ErrorMessage).ToList();
-        throw new FormatException($"squeue --json reported errors: {string.Join("; ", messages)}");
+        var others = errors.EnumerateArray().Where(error => !IsInvalidJobId(error)).Select(ErrorMessage).ToList();
+        return others.Count == 0
+            ? true
+            : throw new FormatException($"squeue --json reported errors: {string.Join("; ", others)}");
+    }
+
+    /// <summary>Whether an error is Slurm's ESLURM_INVALID_JOB_ID (2017, <c>Invalid job id specified</c>).</summary>
+    private static bool IsInvalidJobId(JsonElement error) =>
+        ErrorMessage(error).Contains("Invalid job id", StringComparison.OrdinalIgnoreCase)
+        || (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("error_number", out var number)
+            && number.ValueKind == JsonValueKind.Number && number.TryGetInt64(out var code) && code == InvalidJobIdError);
+
+    /// <summary>Whether a job is one of the wanted ones, by <c>job_id</c>, <c>array_job_id</c> or <c>het_job_id</c>; false when they cannot be read.</summary>
+    private static bool IsOf(JsonElement job, IReadOnlySet<long> jobIds)
+    {
+        if (job.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        try
+        {
+            return (Number(job, "job_id", 0) is { } id && jobIds.Contains(id))
+                || (Id(job, "array_job_id", 0) is { } array && jobIds.Contains(array))
+                || (Id(job, "het_job_id", 0) is { } het && jobIds.Contains(het));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static string ErrorMessage(JsonElement error)

@@ -8,6 +8,8 @@ namespace Loom.Jobs.Slurm.Tracking;
 /// <summary>
 /// Finds what Slurm reports of a job, asking in turn: <c>squeue --json</c> (queued, running and recently ended
 /// jobs), <c>scontrol show job</c>, the job-completion log, then <c>sacct</c> when the cluster keeps accounting.
+/// Those list every user's jobs: only the records of the wanted jobs are read, so another user's job that Loom
+/// cannot read (a name made to look like Slurm's fields, a state Slurm adds later) never gets in the way.
 /// </summary>
 internal sealed class SlurmJobLookup(SlurmCommands commands, SlurmClusterConfig config)
 {
@@ -15,21 +17,22 @@ internal sealed class SlurmJobLookup(SlurmCommands commands, SlurmClusterConfig 
     public async Task<IReadOnlyList<SlurmJobInfo>> FindAsync(long jobId, CancellationToken cancellationToken)
     {
         var id = jobId.ToString(CultureInfo.InvariantCulture);
+        var wanted = new HashSet<long> { jobId };
         var json = await commands.SqueueJsonAsync(id, cancellationToken);
-        var found = json is null ? [] : Of(Read("squeue --json", () => SqueueJson.Parse(json)), jobId);
+        var found = json is null ? [] : Of(Read("squeue --json", () => SqueueJson.Parse(json, wanted, skipMalformed: false)), jobId);
         if (found.Count > 0)
         {
             return found;
         }
 
         var text = await commands.ShowJobAsync(id, cancellationToken);
-        found = text is null ? [] : Of(Read("scontrol show job", () => ScontrolJobs.Parse(text)), jobId);
+        found = text is null ? [] : Of(Read("scontrol show job", () => ScontrolJobs.Parse(text, wanted, skipMalformed: false)), jobId);
         if (found.Count > 0)
         {
             return found;
         }
 
-        found = Of(await EndedAsync(cancellationToken), jobId);
+        found = Of(await EndedAsync(wanted, skipMalformed: false, cancellationToken), jobId);
         if (found.Count > 0)
         {
             return found;
@@ -39,23 +42,36 @@ internal sealed class SlurmJobLookup(SlurmCommands commands, SlurmClusterConfig 
         return sacct is null ? [] : Of(Read("sacct", () => SacctOutput.Parse(sacct)), jobId);
     }
 
-    /// <summary>The current user's jobs in the queue (and recently ended ones the controller still holds).</summary>
+    /// <summary>
+    /// The current user's jobs in the queue (and recently ended ones the controller still holds): <c>squeue --json
+    /// --me</c>, kept to the user's jobs since 22.05 ignores <c>--me</c> with <c>--json</c>. A job Loom cannot read
+    /// is left out.
+    /// </summary>
     public async Task<IReadOnlyList<SlurmJobInfo>> QueueAsync(CancellationToken cancellationToken)
     {
         var json = await commands.SqueueJsonAsync(null, cancellationToken);
-        var user = Environment.UserName;
-        return json is null ? [] : Read("squeue --json", () => SqueueJson.Parse(json)).Where(i => i.User.Length == 0 || i.User == user).ToList();
+        return json is null ? [] : Mine(Read("squeue --json", () => SqueueJson.Parse(json, null, skipMalformed: true)), Environment.UserName);
     }
 
-    /// <summary>Every job the controller still holds (<c>scontrol show job</c>).</summary>
-    public async Task<IReadOnlyList<SlurmJobInfo>> ControllerAsync(CancellationToken cancellationToken)
+    /// <summary>The records of some jobs the controller still holds (<c>scontrol show job</c>); a record Loom cannot read is left out.</summary>
+    public async Task<IReadOnlyList<SlurmJobInfo>> ControllerAsync(IReadOnlySet<long> jobIds, CancellationToken cancellationToken)
     {
         var text = await commands.ShowJobAsync(null, cancellationToken);
-        return text is null ? [] : Read("scontrol show job", () => ScontrolJobs.Parse(text));
+        return text is null ? [] : Read("scontrol show job", () => ScontrolJobs.Parse(text, jobIds, skipMalformed: true));
     }
 
-    /// <summary>Every job in the job-completion log; empty when the cluster writes none Loom can read.</summary>
-    public async Task<IReadOnlyList<SlurmJobInfo>> EndedAsync(CancellationToken cancellationToken)
+    /// <summary>The jobs of a list that belong to a user (or name none).</summary>
+    public static List<SlurmJobInfo> Mine(IEnumerable<SlurmJobInfo> infos, string user) =>
+        infos.Where(i => i.User.Length == 0 || i.User == user).ToList();
+
+    /// <summary>
+    /// The lines of some jobs in the job-completion log; empty when the cluster writes none Loom can read. Lines
+    /// of other jobs are never read further.
+    /// </summary>
+    /// <param name="jobIds">The jobs wanted.</param>
+    /// <param name="skipMalformed">Whether a wanted job's line Loom cannot read is left out rather than an error.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<SlurmJobInfo>> EndedAsync(IReadOnlySet<long> jobIds, bool skipMalformed, CancellationToken cancellationToken)
     {
         if (await config.JobCompLogAsync(cancellationToken) is not { } log)
         {
@@ -78,7 +94,7 @@ internal sealed class SlurmJobLookup(SlurmCommands commands, SlurmClusterConfig 
             return [];
         }
 
-        return Read("the job-completion log", () => JobCompLog.Parse(text));
+        return Read("the job-completion log", () => JobCompLog.Parse(text, jobIds, skipMalformed));
     }
 
     /// <summary>The job's records; of a record logged more than once (a requeued job), the latest.</summary>

@@ -10,6 +10,11 @@ namespace Loom.Jobs.Slurm.Tracking;
 internal static class SlurmJobViews
 {
     /// <summary>The view of a job, of one array task (<paramref name="arrayIndex"/>), or of a whole array (every task aggregated).</summary>
+    /// <remarks>
+    /// A record in a state this Loom version does not know (one a later Slurm adds) makes the view
+    /// <see cref="JobState.Failed"/>, its reason naming the state: taking it for queued would keep a wait loop
+    /// spinning forever, and an error would break <c>loom list</c> and <c>loom status</c> for every other job.
+    /// </remarks>
     /// <param name="cluster">The cluster's name.</param>
     /// <param name="jobId">The job id.</param>
     /// <param name="arrayIndex">The array task, or null for the whole job.</param>
@@ -20,9 +25,12 @@ internal static class SlurmJobViews
         var culture = CultureInfo.InvariantCulture;
         var mine = arrayIndex is { } index ? TaskRecords(infos, index) : infos;
         var slurmStates = mine.Select(i => ToLoom(i.State)).ToList();
+        var unknown = mine.Select(i => i.State).Where(s => !SlurmStates.TryToLoom(s, out _)).Distinct(StringComparer.Ordinal).ToList();
         var key = SlurmLogPaths.Key(jobId, arrayIndex ?? FirstIndex(record));
         var replicas = Replicas(record, key);
-        var state = mine.Count > 0 ? SlurmAppState.Combine(slurmStates) : FromExitFiles(replicas);
+        var state = unknown.Count > 0 ? JobState.Failed
+            : mine.Count > 0 ? SlurmAppState.Combine(slurmStates)
+            : FromExitFiles(replicas);
         var name = record?.App.Name ?? (infos.Count > 0 ? infos[0].Name : null) ?? "";
         var app = record?.App;
         var slots = record?.Layout ?? [];
@@ -37,7 +45,7 @@ internal static class SlurmJobViews
             Name = name,
             User = record?.User is { Length: > 0 } user ? user : (infos.Count > 0 ? infos[0].User : null) ?? "",
             State = state,
-            Reason = Reason(state, mine, replicas, infos.Count == 0, jobId),
+            Reason = unknown.Count > 0 ? UnknownStateReason(unknown) : Reason(state, mine, replicas, infos.Count == 0, jobId),
             Priority = app?.Priority ?? 0,
             Preemptible = app?.Preemptible ?? false,
             Gpus = resources.Sum(r => r.Gpu),
@@ -77,17 +85,13 @@ internal static class SlurmJobViews
         ? $"{info.BaseJobId.ToString(CultureInfo.InvariantCulture)}_{task.ToString(CultureInfo.InvariantCulture)}"
         : info.JobId.ToString(CultureInfo.InvariantCulture);
 
-    private static JobState ToLoom(string slurmState)
-    {
-        try
-        {
-            return SlurmStates.ToLoom(slurmState);
-        }
-        catch (FormatException)
-        {
-            return JobState.Queued;
-        }
-    }
+    /// <summary>The Loom state of a Slurm state; <see cref="JobState.Failed"/> for one Loom does not know (see <see cref="Build"/>).</summary>
+    private static JobState ToLoom(string slurmState) =>
+        SlurmStates.TryToLoom(slurmState, out var state) ? state : JobState.Failed;
+
+    private static string UnknownStateReason(List<string> states) =>
+        $"Slurm reported state {string.Join(", ", states)}, which this Loom version does not know; " +
+        "Loom reports the job as failed and no longer waits for it (check it with scontrol show job or sacct)";
 
     /// <summary>When Slurm no longer knows the job: what the replicas' exit files say.</summary>
     private static JobState FromExitFiles(List<ReplicaView> replicas) =>

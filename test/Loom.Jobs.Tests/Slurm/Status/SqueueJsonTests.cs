@@ -266,12 +266,12 @@ public sealed class SqueueJsonTests
     {
         const string json = """
             {"jobs": [], "errors": [
-              {"description": "Unable to query jobs", "error_number": 2017, "error": "Invalid job id specified", "source": "slurm_load_jobs()"},
+              {"description": "Unable to query jobs", "error_number": 1, "error": "Unspecified error", "source": "slurm_load_jobs()"},
               {"error": "second problem"}
             ]}
             """;
         var error = Assert.Throws<FormatException>(() => SqueueJson.Parse(json));
-        Assert.Contains("Unable to query jobs - Invalid job id specified - slurm_load_jobs()", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Unable to query jobs - Unspecified error - slurm_load_jobs()", error.Message, StringComparison.Ordinal);
         Assert.Contains("second problem", error.Message, StringComparison.Ordinal);
     }
 }
