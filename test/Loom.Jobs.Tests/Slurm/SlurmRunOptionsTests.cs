@@ -36,12 +36,12 @@ public sealed class SlurmRunOptionsTests : IDisposable
         var jobDir = Path.Combine(_apps.Home, "out", "jobs");
         Assert.Equal(
             [
-                "--job-name=app-r-0", "--ntasks=1", "--cpus-per-task=1", "--mem=100", "--gres=gpu:2", "--partition=gpu", "--qos=high",
-                "--account=ml", "--constraint=a100", "--exclusive", "--time=120", "--comment=\"my run\"", "--mail-user=me@example.org",
-                "--mail-type=END,FAIL", "--requeue", $"--chdir={_apps.Home}", $"--output={jobDir}/slurm-%j.out", $"--error={jobDir}/slurm-%j.err", "--open-mode=append",
+                "--job-name=app-r-0", "--ntasks=1", "--cpus-per-task=1", "--mem=100", "--gres=gpu:2", "--partition=\"gpu\"", "--qos=\"high\"",
+                "--account=\"ml\"", "--constraint=\"a100\"", "--exclusive", "--time=120", "--comment=\"my run\"", "--mail-user=\"me@example.org\"",
+                "--mail-type=\"END,FAIL\"", "--requeue", $"--chdir=\"{_apps.Home}\"", $"--output=\"{jobDir}/slurm-%j.out\"", $"--error=\"{jobDir}/slurm-%j.err\"", "--open-mode=append",
                 "hetjob",
-                "--job-name=app-r-1", "--ntasks=1", "--cpus-per-task=1", "--mem=100", "--gres=gpu:2", "--partition=gpu", "--qos=high",
-                "--account=ml", "--constraint=a100", "--exclusive",
+                "--job-name=app-r-1", "--ntasks=1", "--cpus-per-task=1", "--mem=100", "--gres=gpu:2", "--partition=\"gpu\"", "--qos=\"high\"",
+                "--account=\"ml\"", "--constraint=\"a100\"", "--exclusive",
             ],
             lines);
     }
@@ -94,7 +94,9 @@ public sealed class SlurmRunOptionsTests : IDisposable
     [InlineData("time_limit", "soon")]
     [InlineData("gpu_flag", "gpus")]
     [InlineData("partition", "")]
-    [InlineData("comment", "say \"hi\"")]
+    [InlineData("comment", "say\thi")]
+    [InlineData("job_dir", "C:\\jobs")]
+    [InlineData("time", "99999999d")]
     public void A_bad_value_is_a_usage_error(string key, string value)
     {
         using var scheduler = _apps.Scheduler();

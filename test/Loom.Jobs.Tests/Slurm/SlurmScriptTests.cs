@@ -33,9 +33,10 @@ public sealed class SlurmScriptTests : IDisposable
             #SBATCH --cpus-per-task=4
             #SBATCH --mem=2048
             #SBATCH --gres=gpu:1
-            #SBATCH --chdir={{home}}
-            #SBATCH --output={{jobs}}/slurm-%j.out
-            #SBATCH --error={{jobs}}/slurm-%j.err
+            #SBATCH --no-requeue
+            #SBATCH --chdir="{{home}}"
+            #SBATCH --output="{{jobs}}/slurm-%j.out"
+            #SBATCH --error="{{jobs}}/slurm-%j.err"
             #SBATCH --open-mode=append
 
             set -uo pipefail
@@ -83,7 +84,7 @@ public sealed class SlurmScriptTests : IDisposable
         var lines = script.Split('\n');
         Assert.Equal(2, lines.Count(l => l == "#SBATCH hetjob"));
         Assert.Equal(["app-trainer-0", "app-trainer-1", "app-ps-0"], lines.Where(l => l.StartsWith("#SBATCH --job-name=", StringComparison.Ordinal)).Select(l => l[19..]));
-        Assert.Equal(3, lines.Count(l => l == "#SBATCH --partition=debug"));
+        Assert.Equal(3, lines.Count(l => l == "#SBATCH --partition=\"debug\""));
         Assert.Equal(2, lines.Count(l => l == "#SBATCH --gres=gpu:1"));
         Assert.Single(lines, l => l.StartsWith("#SBATCH --chdir=", StringComparison.Ordinal));
         Assert.Contains("export WORLD_SIZE=3", lines);
@@ -141,7 +142,7 @@ public sealed class SlurmScriptTests : IDisposable
         Assert.DoesNotContain("hetjob", script, StringComparison.Ordinal);
         Assert.DoesNotContain("--het-group", script, StringComparison.Ordinal);
         Assert.Contains("#SBATCH --array=0-15%4\n", script, StringComparison.Ordinal);
-        Assert.Contains($"#SBATCH --output={jobs}/slurm-%A_%a.out\n", script, StringComparison.Ordinal);
+        Assert.Contains($"#SBATCH --output=\"{jobs}/slurm-%A_%a.out\"\n", script, StringComparison.Ordinal);
         Assert.Contains("LOOM_SLURM_JOB=\"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"\n", script, StringComparison.Ordinal);
         Assert.Contains("export LOOM_ARRAY_TASK_ID=\"${SLURM_ARRAY_TASK_ID}\"\n", script, StringComparison.Ordinal);
         Assert.Contains("export LOOM_ARRAY_JOB_ID=\"${SLURM_ARRAY_JOB_ID}\"\n", script, StringComparison.Ordinal);
@@ -155,6 +156,7 @@ public sealed class SlurmScriptTests : IDisposable
         var script = scheduler.DryRun(_apps.Submission(App(Sh("r", "false") with { MaxRetries = 2 })));
 
         Assert.Contains("#SBATCH --requeue\n", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("--no-requeue", script, StringComparison.Ordinal);
         Assert.EndsWith("""
             status=$?
             if [ "$status" -ne 0 ] && [ "${SLURM_RESTART_COUNT:-0}" -lt 2 ]; then

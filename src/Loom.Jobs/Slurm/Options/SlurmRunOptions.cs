@@ -55,7 +55,7 @@ internal sealed record SlurmRunOptions
                 N.Comment => options with { Comment = Text(key, value) },
                 N.MailUser => options with { MailUser = Text(key, value) },
                 N.MailType => options with { MailType = Text(key, value) },
-                N.JobDir => options with { JobDir = Path.GetFullPath(Text(key, value), baseDirectory) },
+                N.JobDir => options with { JobDir = Folder(key, value, baseDirectory) },
                 N.TimeLimit or N.Time => options with { TimeLimit = Duration(key, value) },
                 N.MaxRetries => options with { MaxRetries = Count(key, value) },
                 N.GpuFlag => options with { GpuFlag = Gpu(value) },
@@ -72,6 +72,15 @@ internal sealed record SlurmRunOptions
         value.Length == 0 ? throw Usage($"Slurm run option '{key}' is empty: give a value or leave it out.")
         : value.Any(char.IsControl) ? throw Usage($"Slurm run option '{key}' holds a control character.")
         : value;
+
+    /// <summary>
+    /// The job folder, absolute. It holds no backslash: Slurm reads a backslash in an <c>--output</c> path as
+    /// "do not expand this pattern" and drops it, so the logs would land elsewhere.
+    /// </summary>
+    private static string Folder(string key, string value, string baseDirectory) =>
+        value.Contains('\\', StringComparison.Ordinal)
+            ? throw Usage($"Slurm run option '{key}': '{value}' holds a backslash, which Slurm's --output/--error cannot carry; pick another folder.")
+            : Path.GetFullPath(Text(key, value), baseDirectory);
 
     private static TimeSpan Duration(string key, string value)
     {

@@ -81,10 +81,9 @@ internal static class SbatchDirectives
         Optional(lines, "--comment", options.Comment);
         Optional(lines, "--mail-user", options.MailUser);
         Optional(lines, "--mail-type", options.MailType);
-        if (plan.MaxRetries > 0)
-        {
-            lines.Add("--requeue");
-        }
+        // Without retries the job must not be requeued either: the cluster's default (JobRequeue) could otherwise
+        // run it again after a node failure while Loom has already taken its first end as final.
+        lines.Add(plan.MaxRetries > 0 ? "--requeue" : "--no-requeue");
 
         if (plan.Dependencies.Count > 0)
         {
@@ -100,8 +99,9 @@ internal static class SbatchDirectives
         }
 
         Optional(lines, "--chdir", plan.WorkingDirectory);
-        Optional(lines, "--output", SlurmLogPaths.Batch(plan.Options.JobDir, plan.Array is not null, "out"));
-        Optional(lines, "--error", SlurmLogPaths.Batch(plan.Options.JobDir, plan.Array is not null, "err"));
+        var jobDir = SlurmLogPaths.EscapePattern(plan.Options.JobDir);
+        Optional(lines, "--output", SlurmLogPaths.Batch(jobDir, plan.Array is not null, "out"));
+        Optional(lines, "--error", SlurmLogPaths.Batch(jobDir, plan.Array is not null, "err"));
         lines.Add("--open-mode=append");
     }
 
@@ -114,19 +114,31 @@ internal static class SbatchDirectives
     }
 
     /// <summary>
-    /// A value as sbatch reads it from an <c>#SBATCH</c> line: as is, or in double quotes when it holds blanks
-    /// or quotes. sbatch has no escape for a double quote there, so such values are refused.
+    /// A value as sbatch reads it from an <c>#SBATCH</c> line: always in double quotes, with <c>\</c> and <c>"</c>
+    /// escaped by a backslash (sbatch takes a backslash there as an escape, so a bare one would be dropped).
+    /// A control character cannot be carried on the line at all and is refused.
     /// </summary>
-    private static string Value(string flag, string value)
+    internal static string Value(string flag, string value)
     {
-        if (value.Contains('"', StringComparison.Ordinal) || value.Any(char.IsControl))
+        if (value.Any(char.IsControl))
         {
-            throw new SchedulerException($"{flag}: '{value}' holds a double quote or a control character, which an #SBATCH line cannot carry.")
+            throw new SchedulerException($"{flag}: '{value}' holds a control character, which an #SBATCH line cannot carry.")
             {
                 IsUsageError = true,
             };
         }
 
-        return value.Any(c => char.IsWhiteSpace(c) || c is '\'' or '#') ? $"\"{value}\"" : value;
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            if (c is '\\' or '"')
+            {
+                sb.Append('\\');
+            }
+
+            sb.Append(c);
+        }
+
+        return sb.Append('"').ToString();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Loom.Jobs.Slurm.Script;
@@ -14,7 +15,7 @@ internal static class ShellWord
     /// <summary>A reference to a shell variable, to embed in text given to <see cref="Quote"/>.</summary>
     public static string Variable(string name) => $"{Open}{name}{Close}";
 
-    /// <summary>The text as one bash word: safe text as is, other text in single quotes, variables in double quotes.</summary>
+    /// <summary>The text as one bash word: safe text as is, other text in single quotes (or <c>$'…'</c> when it holds control characters), variables in double quotes.</summary>
     public static string Quote(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -56,8 +57,66 @@ internal static class ShellWord
             return;
         }
 
+        if (literal.Any(char.IsControl))
+        {
+            AppendAnsiC(sb, literal);
+            return;
+        }
+
         sb.Append('\'').Append(literal.Replace("'", "'\\''", StringComparison.Ordinal)).Append('\'');
     }
+
+    /// <summary>
+    /// Bash's ANSI-C quoting, <c>$'…'</c>, for text with control characters: written raw they would break the
+    /// script's lines (sbatch refuses a script with a carriage return). Other control characters become the
+    /// <c>\xHH</c> bytes of their UTF-8 encoding.
+    /// </summary>
+    private static void AppendAnsiC(StringBuilder sb, string literal)
+    {
+        sb.Append("$'");
+        foreach (var c in literal)
+        {
+            switch (c)
+            {
+                case '\\':
+                    sb.Append("\\\\");
+                    break;
+                case '\'':
+                    sb.Append("\\'");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                default:
+                    if (c < 0x80 && char.IsControl(c))
+                    {
+                        Hex(sb, c);
+                    }
+                    else if (char.IsControl(c))
+                    {
+                        // U+0080..U+009F: two bytes in UTF-8, 0xC2 and the code point itself.
+                        Hex(sb, 0xC2);
+                        Hex(sb, c);
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('\'');
+    }
+
+    private static void Hex(StringBuilder sb, int b) => sb.Append("\\x").Append(b.ToString("X2", CultureInfo.InvariantCulture));
 
     private static bool IsSafe(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ',' or ':' or '=' or '@' or '+' or '%';
 }

@@ -29,6 +29,12 @@ internal static class SlurmLogPaths
     public static string Batch(string jobDir, bool array, string extension) =>
         Path.Combine(jobDir, array ? $"slurm-%A_%a.{extension}" : $"slurm-%j.{extension}");
 
+    /// <summary>
+    /// A path for a Slurm filename pattern (sbatch's and srun's <c>--output</c> / <c>--error</c>): each <c>%</c>
+    /// doubled, so that Slurm writes it as is instead of taking it for a replacement symbol such as <c>%j</c>.
+    /// </summary>
+    public static string EscapePattern(string path) => path.Replace("%", "%%", StringComparison.Ordinal);
+
     /// <summary>The job's own folder, which holds its checkpoints.</summary>
     public static string JobFolder(string jobDir, string key) => Path.Combine(jobDir, key);
 

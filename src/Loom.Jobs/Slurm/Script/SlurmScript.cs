@@ -106,9 +106,10 @@ internal static class SlurmScript
             script.Append(culture, $" --het-group={slot.HetGroup}");
         }
 
-        // Appended, so that the logs of a requeued job keep its earlier attempts.
-        script.Append(" --open-mode=append --output=").Append(ShellWord.Quote(SlurmLogPaths.Replica(jobDir, key, slot.Role, slot.ReplicaId, "out")));
-        script.Append(" --error=").Append(ShellWord.Quote(SlurmLogPaths.Replica(jobDir, key, slot.Role, slot.ReplicaId, "err")));
+        // Appended, so that the logs of a requeued job keep its earlier attempts. The paths are filename patterns:
+        // a % of the job folder is doubled (the key variable expands to digits and an underscore only).
+        script.Append(" --open-mode=append --output=").Append(ShellWord.Quote(SlurmLogPaths.EscapePattern(SlurmLogPaths.Replica(jobDir, key, slot.Role, slot.ReplicaId, "out"))));
+        script.Append(" --error=").Append(ShellWord.Quote(SlurmLogPaths.EscapePattern(SlurmLogPaths.Replica(jobDir, key, slot.Role, slot.ReplicaId, "err"))));
         script.Append(" --export=").Append(ShellWord.Quote(
             $"ALL,{ReplicaEnvironment.RoleName}={slot.Role},{ReplicaEnvironment.ReplicaId}={slot.ReplicaId.ToString(culture)}," +
             $"{ReplicaEnvironment.Rank}={slot.Rank.ToString(culture)},{ReplicaEnvironment.LocalRank}=0"));

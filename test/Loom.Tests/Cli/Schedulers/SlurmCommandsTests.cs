@@ -17,8 +17,8 @@ public sealed class SlurmCommandsTests(SlurmHomeFixture slurm) : IClassFixture<S
         Assert.True(code == 0, stdout + stderr);
         Assert.StartsWith("#!/bin/bash", stdout, StringComparison.Ordinal);
         Assert.Contains("#SBATCH hetjob", stdout, StringComparison.Ordinal);
-        Assert.Contains("--partition=debug", stdout, StringComparison.Ordinal);
-        Assert.Contains("--account=ml", stdout, StringComparison.Ordinal);
+        Assert.Contains("--partition=\"debug\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("--account=\"ml\"", stdout, StringComparison.Ordinal);
         Assert.Contains("--gres=gpu:1", stdout, StringComparison.Ordinal);
         Assert.Contains("srun", stdout, StringComparison.Ordinal);
         Assert.Equal(records, Records());
