@@ -137,10 +137,16 @@ public sealed class AppRun : IAsyncDisposable
                     {
                         var culture = CultureInfo.InvariantCulture;
                         var info = replica.Info;
-                        replica.Signal(PosixSignals.SigKill, []);
-                        End(
+
+                        // The outcome is claimed before the kill, so the replica's exit cannot be taken for a failure first.
+                        if (Claim(
                             JobState.OutOfMemory,
-                            string.Create(culture, $"replica {info.Role}/{info.ReplicaId} (rank {info.Rank}, pid {info.Pid}) used {kib / 1024} MiB of resident memory, over the limit of {limitMB} MiB"));
+                            string.Create(culture, $"replica {info.Role}/{info.ReplicaId} (rank {info.Rank}, pid {info.Pid}) used {kib / 1024} MiB of resident memory, over the limit of {limitMB} MiB")))
+                        {
+                            replica.Signal(PosixSignals.SigKill, []);
+                            _ = TerminateAsync();
+                        }
+
                         return;
                     }
                 }
@@ -154,17 +160,25 @@ public sealed class AppRun : IAsyncDisposable
 
     private void End(JobState state, string reason)
     {
+        if (Claim(state, reason))
+        {
+            _ = TerminateAsync();
+        }
+    }
+
+    /// <summary>Records how the run ends, unless an earlier cause already did; true when this one did.</summary>
+    private bool Claim(JobState state, string reason)
+    {
         lock (_gate)
         {
             if (_ending is not null)
             {
-                return;
+                return false;
             }
 
             _ending = (state, reason);
+            return true;
         }
-
-        _ = TerminateAsync();
     }
 
     private async Task TerminateAsync()

@@ -64,7 +64,10 @@ public sealed class ReattachTests
         again.Kill();
         await again.Exited.WaitAsync(LocalRunFixture.Safety);
         var outcome = await LocalRunFixture.Outcome(first);
-        Assert.All(outcome.Exits, e => Assert.Equal(PosixSignalsForTests.SigKill, e.Signal));
+        // The first run still watches here (after a real head crash it is gone): when the re-attached
+        // runner's SIGKILL ends one replica, the first run may stop the other with SIGTERM before it.
+        Assert.All(outcome.Exits, e => Assert.True(e.Signal is PosixSignalsForTests.SigKill or PosixSignalsForTests.SigTerm, e.ToString()));
+        Assert.Contains(outcome.Exits, e => e.Signal == PosixSignalsForTests.SigKill);
     }
 
     private static ReplicaProcessInfo Record(int pid, long? startTime) => new("worker", 0, 0, pid, startTime, "/nonexistent");
