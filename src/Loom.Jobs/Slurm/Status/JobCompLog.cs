@@ -77,30 +77,7 @@ public static class JobCompLog
     private static SlurmJobInfo ParseLine(Dictionary<string, string> values, int lineNumber)
     {
         var where = $"Job-completion log line {lineNumber}";
-        var draft = new SlurmJobDraft
-        {
-            JobId = SlurmValues.Long(SlurmKeyValues.Required(values, "JobId", where), $"{where}: JobId"),
-            Name = SlurmKeyValues.Optional(values, "Name") ?? "",
-            State = SlurmKeyValues.Required(values, "JobState", where),
-            NodeList = SlurmValues.Text(SlurmKeyValues.Optional(values, "NodeList")),
-            User = SlurmValues.User(SlurmKeyValues.Optional(values, "UserId")),
-            Partition = SlurmValues.Text(SlurmKeyValues.Optional(values, "Partition")),
-            SubmitTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "SubmitTime"), $"{where}: SubmitTime"),
-            StartTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "StartTime"), $"{where}: StartTime"),
-            EndTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "EndTime"), $"{where}: EndTime"),
-        };
-        (draft.ExitCode, draft.Signal) = SlurmExitStatus.ParsePair(SlurmKeyValues.Optional(values, "ExitCode"), $"{where}: ExitCode");
-        if (SlurmKeyValues.Optional(values, "ArrayJobId") is { } arrayJobId)
-        {
-            draft.BaseJobId = SlurmValues.Long(arrayJobId, $"{where}: ArrayJobId");
-            draft.ArrayTaskId = SlurmValues.OptionalInt(SlurmKeyValues.Optional(values, "ArrayTaskId"));
-        }
-        else if (SlurmKeyValues.Optional(values, "HetJobId") is { } hetJobId)
-        {
-            draft.BaseJobId = SlurmValues.Long(hetJobId, $"{where}: HetJobId");
-            draft.HetJobOffset = SlurmValues.Int(SlurmKeyValues.Required(values, "HetJobOffset", where), $"{where}: HetJobOffset");
-        }
-
-        return draft.ToInfo();
+        var jobId = SlurmValues.Long(SlurmKeyValues.Required(values, "JobId", where), $"{where}: JobId");
+        return SlurmRecordFields.Read(values, jobId, "Name", where).ToInfo();
     }
 }

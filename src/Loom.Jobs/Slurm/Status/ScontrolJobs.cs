@@ -116,34 +116,11 @@ public static class ScontrolJobs
     {
         var jobId = SlurmValues.Long(SlurmKeyValues.Required(values, "JobId", "A scontrol job record"), "JobId");
         var where = $"scontrol job record {jobId}";
-        var draft = new SlurmJobDraft
-        {
-            JobId = jobId,
-            Name = SlurmKeyValues.Optional(values, "JobName") ?? "",
-            State = SlurmKeyValues.Required(values, "JobState", where),
-            Reason = SlurmKeyValues.Optional(values, "Reason") ?? "",
-            NodeList = SlurmValues.Text(SlurmKeyValues.Optional(values, "NodeList")),
-            User = SlurmValues.User(SlurmKeyValues.Optional(values, "UserId")),
-            Partition = SlurmValues.Text(SlurmKeyValues.Optional(values, "Partition")),
-            SubmitTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "SubmitTime"), $"{where}: SubmitTime"),
-            StartTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "StartTime"), $"{where}: StartTime"),
-            EndTime = SlurmTimes.Parse(SlurmKeyValues.Optional(values, "EndTime"), $"{where}: EndTime"),
-        };
-        (draft.ExitCode, draft.Signal) = SlurmExitStatus.ParsePair(SlurmKeyValues.Optional(values, "ExitCode"), $"{where}: ExitCode");
+        var draft = SlurmRecordFields.Read(values, jobId, "JobName", where);
+        draft.Reason = SlurmKeyValues.Optional(values, "Reason") ?? "";
         if (SlurmKeyValues.Optional(values, "Restarts") is { } restarts)
         {
             draft.RestartCount = SlurmValues.Int(restarts, $"{where}: Restarts");
-        }
-
-        if (SlurmKeyValues.Optional(values, "ArrayJobId") is { } arrayJobId)
-        {
-            draft.BaseJobId = SlurmValues.Long(arrayJobId, $"{where}: ArrayJobId");
-            draft.ArrayTaskId = SlurmValues.OptionalInt(SlurmKeyValues.Optional(values, "ArrayTaskId"));
-        }
-        else if (SlurmKeyValues.Optional(values, "HetJobId") is { } hetJobId)
-        {
-            draft.BaseJobId = SlurmValues.Long(hetJobId, $"{where}: HetJobId");
-            draft.HetJobOffset = SlurmValues.Int(SlurmKeyValues.Required(values, "HetJobOffset", where), $"{where}: HetJobOffset");
         }
 
         return draft.ToInfo();
